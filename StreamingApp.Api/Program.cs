@@ -1,0 +1,19 @@
+using StreamingApp.Api.Apis;
+using StreamingApp.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApiServices();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapVideosApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to integration tests.</summary>
+public partial class Program;

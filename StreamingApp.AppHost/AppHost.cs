@@ -1,0 +1,25 @@
+using StreamingApp.AppHost.Resources;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+var database = builder.AddStreamingAppDatabase(out var databaseIsContainer);
+
+var auth = builder.AddProject<Projects.StreamingApp_Auth>("auth")
+    .WithHttpHealthCheck("/health")
+    .WithServiceData(dataDirectory, database, databaseIsContainer);
+
+var api = builder.AddProject<Projects.StreamingApp_Api>("api")
+    .WithHttpHealthCheck("/health")
+    .WithReference(auth)
+    .WithServiceData(dataDirectory, database, databaseIsContainer)
+    .WithStorageSettings(builder.Configuration);
+
+builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WithReference(auth)
+    .WithServiceData(dataDirectory, database: null, waitForDatabase: false)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

@@ -1,0 +1,4 @@
+global using Aspire.Hosting;
+global using Aspire.Hosting.ApplicationModel;
+global using Aspire.Hosting.Testing;
+global using StreamingApp.TestSupport;

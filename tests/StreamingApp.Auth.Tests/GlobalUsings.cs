@@ -1,0 +1,2 @@
+global using StreamingApp.Auth.Users;
+global using StreamingApp.TestSupport;
