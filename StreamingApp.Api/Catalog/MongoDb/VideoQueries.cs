@@ -7,6 +7,27 @@ internal static class VideoQueries
 {
     private static readonly FilterDefinitionBuilder<Video> Filter = Builders<Video>.Filter;
 
+    public static readonly SortDefinition<Video> NewestCreated =
+        Builders<Video>.Sort.Descending(video => video.CreatedAt).Descending(video => video.Id);
+
+    public static readonly UpdateDefinition<Video> OneMoreView = Builders<Video>.Update.Inc(video => video.ViewCount, 1);
+
+    public static FilterDefinition<Video> ByOwner(string ownerId) => Filter.Eq(video => video.OwnerId, ownerId);
+
+    public static FilterDefinition<Video> ByIds(IEnumerable<string> ids) => Filter.In(video => video.Id, ids);
+
+    public static FilterDefinition<Video> Admin(AdminVideoQuery query)
+    {
+        var filters = new List<FilterDefinition<Video>>();
+        AddText(filters, query.Text);
+        if (query.Status is { } status)
+        {
+            filters.Add(Filter.Eq(video => video.Status, status));
+        }
+
+        return filters.Count == 0 ? Filter.Empty : Filter.And(filters);
+    }
+
     public static FilterDefinition<Video> Catalog(CatalogQuery query)
     {
         var filters = new List<FilterDefinition<Video>>
@@ -15,11 +36,7 @@ internal static class VideoQueries
             Filter.Eq(video => video.Visibility, Visibility.Public),
         };
 
-        if (FullTextQuery.Terms(query.Text) is { Count: > 0 } terms)
-        {
-            // Every term must appear: MongoDB text search ORs bare words but ANDs quoted phrases.
-            filters.Add(Filter.Text(string.Join(' ', terms.Select(term => $"\"{term}\""))));
-        }
+        AddText(filters, query.Text);
 
         if (query.Genre is { } genre)
         {
@@ -38,6 +55,15 @@ internal static class VideoQueries
         }
 
         return Filter.And(filters);
+    }
+
+    private static void AddText(List<FilterDefinition<Video>> filters, string? text)
+    {
+        if (FullTextQuery.Terms(text) is { Count: > 0 } terms)
+        {
+            // Every term must appear: MongoDB text search ORs bare words but ANDs quoted phrases.
+            filters.Add(Filter.Text(string.Join(' ', terms.Select(term => $"\"{term}\""))));
+        }
     }
 
     public static SortDefinition<Video> CatalogSort(CatalogSort sort) => sort == StreamingApp.Api.Catalog.CatalogSort.Popular

@@ -87,6 +87,19 @@ public sealed class MongoVideoMappingTests
         Assert.Equal(BsonDocument.Parse("""{ "title": "text", "description": "text", "tags": "text" }"""), indexes["catalog_text"]);
     }
 
+    [Fact]
+    public void Owner_admin_and_view_count_operations_render_as_expected()
+    {
+        var args = new RenderArgs<Video>(Serializer, BsonSerializer.SerializerRegistry);
+
+        Assert.Equal(BsonDocument.Parse("""{ "ownerId": "u1" }"""), Render(VideoQueries.ByOwner("u1")));
+        Assert.Equal(BsonDocument.Parse("""{ "_id": { "$in": ["a", "b"] } }"""), Render(VideoQueries.ByIds(["a", "b"])));
+        Assert.Equal(BsonDocument.Parse("""{ "status": "Failed" }"""), Render(VideoQueries.Admin(new AdminVideoQuery(Status: VideoStatus.Failed))));
+        Assert.Equal(new BsonDocument(), Render(VideoQueries.Admin(new AdminVideoQuery())));
+        Assert.Equal(BsonDocument.Parse("""{ "$inc": { "viewCount": 1 } }"""), VideoQueries.OneMoreView.Render(args).AsBsonDocument);
+        Assert.Equal(BsonDocument.Parse("""{ "createdAt": -1, "_id": -1 }"""), VideoQueries.NewestCreated.Render(args));
+    }
+
     private static BsonDocument Render(FilterDefinition<Video> filter) =>
         filter.Render(new RenderArgs<Video>(Serializer, BsonSerializer.SerializerRegistry));
 }

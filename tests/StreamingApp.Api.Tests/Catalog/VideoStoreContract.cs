@@ -170,6 +170,68 @@ public abstract class VideoStoreContract : StoreContract
         Assert.Equal(new[] { everywhere.Id, notInFrance.Id }.Order(), inGermany.Items.Select(video => video.Id).Order());
     }
 
+    [Fact]
+    public async Task A_creator_lists_their_own_videos_in_every_status_newest_first()
+    {
+        var store = await CreateStoreAsync();
+        var owner = NewId();
+        var first = await CreateAsync(store, NewVideo("First") with { OwnerId = owner, CreatedAt = Now });
+        var second = await CreateAsync(store, NewVideo("Second") with { OwnerId = owner, CreatedAt = Now.AddMinutes(1), Status = VideoStatus.Failed });
+        await CreateAsync(store, NewVideo("Someone else's"));
+
+        var page = await store.ListByOwnerAsync(owner, 1, 10, Cancellation);
+
+        Assert.Equal(2, page.Total);
+        Assert.Equal([second.Id, first.Id], page.Items.Select(video => video.Id));
+    }
+
+    [Fact]
+    public async Task Administrators_list_every_video_filtered_by_status_and_text()
+    {
+        var store = await CreateStoreAsync();
+        var failed = await CreateAsync(store, NewVideo("Broken upload") with { Status = VideoStatus.Failed });
+        var ready = await CreatePublishedAsync(store, "Finished film", Now, video => video with { Visibility = Visibility.Private });
+
+        var all = await store.ListAllAsync(new AdminVideoQuery(PageSize: 50), Cancellation);
+        var onlyFailed = await store.ListAllAsync(new AdminVideoQuery(Status: VideoStatus.Failed), Cancellation);
+        var byText = await store.ListAllAsync(new AdminVideoQuery(Text: "film"), Cancellation);
+
+        Assert.Equal(2, all.Total);
+        Assert.Equal([failed.Id], onlyFailed.Items.Select(video => video.Id));
+        Assert.Equal([ready.Id], byText.Items.Select(video => video.Id));
+    }
+
+    [Fact]
+    public async Task Several_videos_are_read_at_once_and_missing_ids_are_ignored()
+    {
+        var store = await CreateStoreAsync();
+        var a = await CreateAsync(store, NewVideo("A"));
+        var b = await CreateAsync(store, NewVideo("B"));
+
+        var found = await store.GetManyAsync([a.Id, b.Id, NewId()], Cancellation);
+
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), found.Select(video => video.Id).Order());
+        Assert.Empty(await store.GetManyAsync([], Cancellation));
+    }
+
+    [Fact]
+    public async Task Views_are_counted_without_changing_the_version()
+    {
+        var store = await CreateStoreAsync();
+        var video = await CreatePublishedAsync(store, "Watched", Now);
+        var other = await CreatePublishedAsync(store, "Less watched", Now);
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.IncrementViewCountAsync(video.Id, Cancellation)));
+        await store.IncrementViewCountAsync(other.Id, Cancellation);
+
+        var read = await store.GetAsync(video.Id, Cancellation);
+        Assert.Equal(5, read!.ViewCount);
+        Assert.Equal(video.Version, read.Version);
+        Assert.NotNull(await store.UpdateAsync(read with { Title = "Edited" }, Cancellation));
+        var popular = await store.SearchAsync(new CatalogQuery(Sort: CatalogSort.Popular), Cancellation);
+        Assert.Equal([video.Id, other.Id], popular.Items.Select(item => item.Id));
+    }
+
     protected static string NewId() => Guid.CreateVersion7().ToString("N");
 
     protected static Video NewVideo(string title) => new()
