@@ -9,9 +9,16 @@ builder.AddApiServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseCors();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+
 app.MapVideosApi();
+app.MapUploadsApi();
+app.MapPlaybackApi();
+app.MapMediaApi();
+app.MapHistoryApi();
+app.MapAdminApi();
 
 app.Run();
 

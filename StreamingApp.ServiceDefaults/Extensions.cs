@@ -40,6 +40,7 @@ public static class Extensions
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UsePeerAddress();
         app.UseForwardedHeaders();
         app.UseDefaultSecurityHeaders();
         app.UseExceptionHandler();

@@ -50,6 +50,9 @@ public sealed record Video : IVersionedDocument<Video>
 
     public SourceFile? Source { get; init; }
 
+    /// <summary>A direct-to-S3 multipart upload in progress, so it can be resumed, completed or aborted.</summary>
+    public DirectUpload? PendingUpload { get; init; }
+
     public long ViewCount { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -67,6 +70,8 @@ public sealed record Video : IVersionedDocument<Video>
 public sealed record Rendition(int Width, int Height, int Bandwidth, string Codecs, string Playlist);
 
 public sealed record SourceFile(string Key, long SizeBytes, string Sha256, string ContentType);
+
+public sealed record DirectUpload(string UploadId, string Key, long SizeBytes, int PartSize, string ContentType, DateTimeOffset StartedAt);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Genre>))]
 public enum Genre

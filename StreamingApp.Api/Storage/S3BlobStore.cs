@@ -10,7 +10,7 @@ namespace StreamingApp.Api.Storage;
 /// Blobs in one S3 bucket (or an S3-compatible endpoint). Large writes become multipart uploads with a bounded
 /// number of parts in flight, so memory stays at part size times concurrency whatever the object size.
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, S3StorageOptions options) : IBlobStore
+public sealed partial class S3BlobStore(IAmazonS3 s3, S3StorageOptions options) : IBlobStore
 {
     private const int DeleteBatchSize = 1000;
 
