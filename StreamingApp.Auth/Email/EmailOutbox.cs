@@ -12,19 +12,11 @@ public sealed class EmailOutbox(IEmailSender sender, TimeProvider time, ILogger<
 {
     private const int MaxAttempts = 3;
 
-    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(new BoundedChannelOptions(1000)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
+    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
+        dropped => logger.LogError("The email queue is full; dropped \"{Subject}\"", dropped.Subject));
 
-    public void Enqueue(MimeMessage message)
-    {
-        if (!_queue.Writer.TryWrite(message))
-        {
-            logger.LogError("The email queue is full; dropped \"{Subject}\"", message.Subject);
-        }
-    }
+    public void Enqueue(MimeMessage message) => _queue.Writer.TryWrite(message);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

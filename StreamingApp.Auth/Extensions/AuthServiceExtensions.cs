@@ -146,7 +146,8 @@ public static class AuthServiceExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuthMetrics>();
         services.AddAuthRateLimiting(settings.RateLimits);
-        // After the database initializer, which runs first because it was registered first.
+        // Hosted services start in registration order, so these run after the database initializer.
+        services.AddHostedService(provider => provider.GetRequiredService<SigningKeyRing>());
         services.AddHostedService<BootstrapAdmin>();
         services.AddHostedService<ExpiredRecordsCleanup>();
     }

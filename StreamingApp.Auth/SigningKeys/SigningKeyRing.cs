@@ -18,7 +18,7 @@ public sealed class SigningKeyRing(
     IOptions<AuthOptions> options,
     IOptions<TokenAuthenticationOptions> tokenOptions,
     TimeProvider time,
-    ILogger<SigningKeyRing> logger) : IDisposable
+    ILogger<SigningKeyRing> logger) : IHostedService, IDisposable
 {
     public const string Algorithm = SecurityAlgorithms.EcdsaSha256;
 
@@ -26,6 +26,14 @@ public sealed class SigningKeyRing(
     private Snapshot? _snapshot;
 
     private SigningKeyOptions Settings => options.Value.SigningKeys;
+
+    /// <summary>
+    /// At start-up: creates the first key on a new database, and decrypts the active one, so a wrong
+    /// key-encryption key stops the service at once instead of failing the first sign-in.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken) => GetSigningCredentialsAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Credentials of the key that signs now.</summary>
     public async Task<SigningCredentials> GetSigningCredentialsAsync(CancellationToken cancellationToken)

@@ -33,9 +33,9 @@ internal sealed class RevocationFeedPoller(
                     _failing = false;
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
-                && !stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Any failure only delays the next poll: a crashed poller would stop the whole service.
                 // One warning per outage; the health check reports how long it lasts.
                 logger.Log(_failing ? LogLevel.Debug : LogLevel.Warning, exception, "Cannot read the revocation feed at {Authority}", authority.Uri);
                 _failing = true;
