@@ -1,5 +1,5 @@
+using StreamingApp.ServiceDefaults.Authentication;
 using StreamingApp.ServiceDefaults.Health;
-using StreamingApp.Api.Access;
 using StreamingApp.Api.Apis;
 using StreamingApp.Api.Catalog.MongoDb;
 using StreamingApp.Api.Catalog.Sqlite;
@@ -24,6 +24,7 @@ public static class ApiServiceExtensions
 
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTokenAuthentication();
         builder.AddCatalogPersistence();
         builder.AddBlobStorage();
         builder.AddPlayback();
@@ -33,7 +34,6 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<VideoRemoval>();
-        builder.Services.AddApiPolicies();
         builder.Services.AddMediaCors(builder.Configuration);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
