@@ -1,5 +1,6 @@
 using StreamingApp.Api.Catalog.MongoDb;
 using StreamingApp.Api.Catalog.Sqlite;
+using StreamingApp.Api.Media;
 using StreamingApp.ServiceDefaults.Persistence;
 
 namespace StreamingApp.Api.Extensions;
@@ -12,6 +13,7 @@ public static class ApiServiceExtensions
     {
         builder.AddCatalogPersistence();
         builder.AddBlobStorage();
+        builder.AddMediaProcessing();
         builder.Services.AddOpenApi();
         return builder;
     }

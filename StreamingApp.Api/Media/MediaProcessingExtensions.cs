@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using StreamingApp.Api.Media.Probing;
+using StreamingApp.Api.Media.Processing;
+using StreamingApp.Api.Media.Processing.MongoDb;
+using StreamingApp.Api.Media.Processing.Sqlite;
+using StreamingApp.Api.Media.Transcoding;
+using StreamingApp.ServiceDefaults.Persistence;
+using StreamingApp.ServiceDefaults.Persistence.Sqlite;
+
+namespace StreamingApp.Api.Media;
+
+public static class MediaProcessingExtensions
+{
+    /// <summary>
+    /// Registers the probe, the durable processing queue (in the Api's database, whichever provider it uses), the
+    /// transcoder and the background worker, with <see cref="MediaOptions"/> bound from <c>Media</c> and validated at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddMediaProcessing(this IHostApplicationBuilder builder)
+    {
+        var defaultTempDirectory = Path.Combine(builder.GetDataDirectory(), "tmp");
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOptions<MediaOptions>()
+            .Bind(builder.Configuration.GetSection(MediaOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // Bound lists append to defaults, so the default ladder is only filled in when none is configured.
+                if (options.Ladder.Count == 0)
+                {
+                    options.Ladder.AddRange(MediaOptions.DefaultLadder);
+                }
+
+                options.TempDirectory = Path.GetFullPath(options.TempDirectory ?? defaultTempDirectory, contentRoot);
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MediaTelemetry>();
+        builder.Services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        builder.Services.AddSingleton<FfmpegTranscoder>();
+
+        // The queue lives next to the catalog: MongoDB when the catalog uses it, otherwise the SQLite file.
+        builder.Services.AddSingleton<IProcessingJobStore>(provider => provider.GetService<IMongoDatabase>() is { } mongo
+            ? new MongoProcessingJobStore(mongo, provider.GetRequiredService<TimeProvider>())
+            : new SqliteProcessingJobStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IDatabaseInitializer, ProcessingJobStoreInitializer>();
+        builder.Services.AddSingleton<ProcessingSignal>();
+        builder.Services.AddSingleton<IProcessingQueue, ProcessingQueue>();
+
+        builder.Services.AddSingleton<VideoProcessor>();
+        builder.Services.AddHostedService<ProcessingWorker>();
+        return builder;
+    }
+
+    /// <summary>MongoDB needs the queue's indexes created at start; the SQLite table comes with migration 0002.</summary>
+    private sealed class ProcessingJobStoreInitializer(IProcessingJobStore store) : IDatabaseInitializer
+    {
+        public Task InitializeAsync(CancellationToken cancellationToken) =>
+            store is IDatabaseInitializer initializer ? initializer.InitializeAsync(cancellationToken) : Task.CompletedTask;
+    }
+}
