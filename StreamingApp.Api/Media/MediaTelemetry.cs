@@ -11,6 +11,9 @@ public sealed class MediaTelemetry : IDisposable
 {
     public const string Name = "StreamingApp.Media";
 
+    /// <summary>Seconds from a short clip to a feature film; the default buckets are made for milliseconds.</summary>
+    private static readonly double[] TranscodeBuckets = [1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400];
+
     private readonly Meter _meter;
     private readonly Histogram<double> _transcodeDuration;
     private readonly Counter<long> _transcodeFailures;
@@ -19,7 +22,8 @@ public sealed class MediaTelemetry : IDisposable
     public MediaTelemetry(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(Name);
-        _transcodeDuration = _meter.CreateHistogram<double>("transcode.duration", "s", "Wall time of the ffmpeg run that encodes a video's renditions.");
+        _transcodeDuration = _meter.CreateHistogram("transcode.duration", "s", "Wall time of the ffmpeg run that encodes a video's renditions.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TranscodeBuckets });
         _transcodeFailures = _meter.CreateCounter<long>("transcode.failures", description: "Processing attempts that failed, by whether the job will be retried.");
         // Known only once a worker has counted; a process without a worker reports nothing rather than a stale zero.
         _meter.CreateObservableGauge("processing.queue.depth", ObserveQueueDepth, description: "Videos waiting for or in processing.");
