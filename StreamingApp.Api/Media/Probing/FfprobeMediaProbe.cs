@@ -22,7 +22,7 @@ public sealed class FfprobeMediaProbe(IOptions<MediaOptions> options) : IMediaPr
 
     /// <summary>Input options that keep a source from pulling in anything but itself; shared with the transcoder.</summary>
     public static IEnumerable<string> SafeInputOptions(string input) =>
-        ["-protocol_whitelist", IsUrl(input) ? "http,https,tcp,tls,crypto" : "file", "-format_whitelist", AllowedFormats];
+        ["-protocol_whitelist", IsUrl(input) ? "http,https,tcp,tls" : "file", "-format_whitelist", AllowedFormats];
 
     public async Task<MediaProbeResult> ProbeAsync(string input, CancellationToken cancellationToken)
     {

@@ -9,19 +9,25 @@ public sealed class ProgressWriter(IVideoStore videos, string videoId, TimeProvi
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(2);
 
+    private readonly Lock _gate = new();
     private int _written;
     private long? _writtenAt;
 
+    /// <summary>Safe to call from parallel uploads: only one caller wins each write slot.</summary>
     public async ValueTask ReportAsync(int percent, CancellationToken cancellationToken)
     {
         percent = Math.Clamp(percent, 0, 99);
-        if (percent <= _written || (_writtenAt is { } last && time.GetElapsedTime(last) < MinInterval))
+        lock (_gate)
         {
-            return;
+            if (percent <= _written || (_writtenAt is { } last && time.GetElapsedTime(last) < MinInterval))
+            {
+                return;
+            }
+
+            _written = percent;
+            _writtenAt = time.GetTimestamp();
         }
 
-        _written = percent;
-        _writtenAt = time.GetTimestamp();
         await videos.ChangeAsync(videoId, video => video.ProcessingProgress >= percent ? null : video with { ProcessingProgress = percent }, cancellationToken);
     }
 }

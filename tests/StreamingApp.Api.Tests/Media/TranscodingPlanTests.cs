@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StreamingApp.Api.Media;
 using StreamingApp.Api.Media.Processing;
 using StreamingApp.Api.Media.Transcoding;
@@ -79,6 +80,39 @@ public sealed class TranscodingPlanTests
     }
 
     [Fact]
+    public void The_ladder_is_one_ffmpeg_run_with_aligned_keyframes_and_the_lowest_rendition_first()
+    {
+        var transcoder = new FfmpegTranscoder(Options.Create(new MediaOptions()));
+        var info = new MediaInfo("mov", 30, null, new VideoStreamInfo("h264", 1280, 720, 30, 0), new AudioStreamInfo("aac", 2, 48000));
+
+        var arguments = transcoder.LadderArguments("in.mp4", info, RenditionLadder.Plan(Ladder, 1280, 720), Storyboard.For(30), "out", "tiles");
+
+        Assert.Single(arguments, argument => argument == "-i");
+        Assert.StartsWith("[0:V:0]split=3[s0][s1][s2];[s0]scale=640:360,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];[s2]fps=1/1,", After(arguments, "-filter_complex"));
+        Assert.Equal("v:0,a:0,name:360p v:1,a:1,name:720p", After(arguments, "-var_stream_map"));
+        Assert.Equal("expr:gte(t,n_forced*4)", After(arguments, "-force_key_frames"));
+        Assert.Equal(("120", "0", "veryfast"), (After(arguments, "-g"), After(arguments, "-sc_threshold"), After(arguments, "-preset")));
+        Assert.Equal(("fmp4", "vod", "4", "master.m3u8"),
+            (After(arguments, "-hls_segment_type"), After(arguments, "-hls_playlist_type"), After(arguments, "-hls_time"), After(arguments, "-master_pl_name")));
+        Assert.Equal(("800k", "856k", "2800k"), (After(arguments, "-b:v:0"), After(arguments, "-maxrate:v:0"), After(arguments, "-b:v:1")));
+    }
+
+    [Fact]
+    public void A_silent_high_frame_rate_source_gets_no_audio_and_sixty_frames_a_second()
+    {
+        var transcoder = new FfmpegTranscoder(Options.Create(new MediaOptions()));
+        var info = new MediaInfo("mov", 10, null, new VideoStreamInfo("h264", 640, 360, 120, 0), null);
+
+        var arguments = transcoder.LadderArguments("in.mp4", info, RenditionLadder.Plan(Ladder, 640, 360), Storyboard.For(10), "out", "tiles");
+
+        Assert.DoesNotContain("-c:a", arguments);
+        Assert.DoesNotContain("0:a:0", arguments);
+        Assert.Equal("v:0,name:360p", After(arguments, "-var_stream_map"));
+        Assert.StartsWith("[0:V:0]fps=60,split=2", After(arguments, "-filter_complex"));
+        Assert.Equal("240", After(arguments, "-g"));
+    }
+
+    [Fact]
     public void Each_processing_run_publishes_under_the_next_version()
     {
         var video = new Video { Id = "abc", OwnerId = "o", Title = "t" };
@@ -97,4 +131,6 @@ public sealed class TranscodingPlanTests
             [TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(240), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)],
             Enumerable.Range(1, 6).Select(failed => VideoProcessor.RetryDelay(worker, failed)));
     }
+
+    private static string After(IReadOnlyList<string> arguments, string option) => arguments[arguments.ToList().IndexOf(option) + 1];
 }
