@@ -10,6 +10,10 @@ using StreamingApp.Api.Playback;
 using StreamingApp.Api.Regions;
 using StreamingApp.Api.Telemetry;
 using StreamingApp.Api.Uploads;
+using StreamingApp.Api.Media;
+using StreamingApp.Api.Media.Processing;
+using StreamingApp.Api.Media.Processing.MongoDb;
+using StreamingApp.Api.Media.Processing.Sqlite;
 using StreamingApp.ServiceDefaults.Persistence;
 using StreamingApp.ServiceDefaults.Security;
 
@@ -29,6 +33,7 @@ public static class ApiServiceExtensions
         builder.AddBlobStorage();
         builder.AddPlayback();
         builder.AddRegions();
+        builder.AddMediaProcessing();
         builder.AddUploads();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -49,10 +54,12 @@ public static class ApiServiceExtensions
                 sqlite.AddMigrations(typeof(ApiServiceExtensions).Assembly, "StreamingApp.Api.Migrations");
                 sqlite.Services.AddSingleton<IVideoStore, SqliteVideoStore>();
                 sqlite.Services.AddSingleton<IWatchHistoryStore, SqliteWatchHistoryStore>();
+                sqlite.Services.AddSingleton<IProcessingJobStore, SqliteProcessingJobStore>();
             },
             mongoDb => mongoDb
                 .AddStore<IVideoStore, MongoVideoStore>()
-                .AddStore<IWatchHistoryStore, MongoWatchHistoryStore>());
+                .AddStore<IWatchHistoryStore, MongoWatchHistoryStore>()
+                .AddStore<IProcessingJobStore, MongoProcessingJobStore>());
 
     private static void AddPlayback(this IHostApplicationBuilder builder)
     {
@@ -96,11 +103,7 @@ public static class ApiServiceExtensions
 
     private static void AddUploads(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.SectionName))
-            .Validate(options => options.MaxUploadBytes > 0, "Media:MaxUploadBytes must be positive.")
-            .ValidateOnStart();
-        var temporary = builder.Configuration["Media:TempDirectory"] ?? Path.Combine(builder.GetDataDirectory(), "tmp");
-        builder.Services.AddSingleton(new UploadTempFiles(Path.Combine(temporary, "uploads")));
+        builder.Services.AddSingleton<UploadTempFiles>();
         builder.Services.AddSingleton<SourceIntake>();
         builder.Services.AddSingleton<DirectUploads>();
     }
