@@ -59,6 +59,7 @@ public sealed class MediaConfigurationTests : IDisposable
     {
         // The whole Api: its worker counts the queue when it first finds it empty.
         await using var api = new ApiFactory();
+        await api.InitializeAsync();
         var telemetry = api.Services.GetRequiredService<MediaTelemetry>();
         telemetry.RecordTranscode(TimeSpan.FromSeconds(12), renditions: 2);
         telemetry.RecordFailure(permanent: true);

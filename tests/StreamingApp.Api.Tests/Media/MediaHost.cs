@@ -38,6 +38,9 @@ public sealed class MediaHost : IAsyncDisposable
             ["Media:Worker:PollInterval"] = "00:00:00.200",
             ["Media:Worker:RetryDelay"] = "00:00:00.100",
             ["Media:X264Preset"] = "ultrafast",
+            // No HTTP here, so no token is ever checked; the Api still needs an authority to start.
+            ["Auth:Authority"] = "http://127.0.0.1:9",
+            ["Auth:Revocations:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddApiServices();
