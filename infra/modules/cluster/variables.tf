@@ -45,8 +45,8 @@ variable "subnet_ids" {
   type        = list(string)
 
   validation {
-    condition     = length(var.subnet_ids) >= 2
-    error_message = "subnet_ids must contain at least two subnets in different availability zones."
+    condition     = length(var.subnet_ids) >= 2 && alltrue([for id in var.subnet_ids : can(regex("^subnet-[0-9a-f]+$", id))])
+    error_message = "subnet_ids must contain at least two subnet IDs (subnet-...) in different availability zones."
   }
 }
 

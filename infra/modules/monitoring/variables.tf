@@ -80,6 +80,15 @@ variable "replication" {
     rule_id            = string
   })
   default = null
+
+  validation {
+    condition = var.replication == null || alltrue([
+      can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.replication.source_bucket)),
+      can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.replication.destination_bucket)),
+      length(var.replication.rule_id) > 0,
+    ])
+    error_message = "replication needs two bucket names and the replication rule ID."
+  }
 }
 
 variable "replication_latency_threshold_seconds" {
@@ -114,6 +123,11 @@ variable "vpn" {
     connection_id = string
   })
   default = null
+
+  validation {
+    condition     = var.vpn == null || can(regex("^vpn-[0-9a-f]+$", var.vpn.connection_id))
+    error_message = "vpn.connection_id must be a VPN connection ID (vpn-...)."
+  }
 }
 
 variable "kms_deletion_window_days" {

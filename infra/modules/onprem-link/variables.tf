@@ -38,6 +38,11 @@ variable "private_route_table_ids" {
   description = "Private route tables (network module output, keyed by availability zone) that get routes to the on-premises CIDRs through the VPN gateway."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = alltrue([for id in values(var.private_route_table_ids) : can(regex("^rtb-[0-9a-f]+$", id))])
+    error_message = "private_route_table_ids must map names (availability zones) to route table IDs (rtb-...)."
+  }
 }
 
 variable "customer_gateway_ip" {

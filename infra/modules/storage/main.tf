@@ -53,6 +53,15 @@ resource "aws_kms_key" "videos" {
   enable_key_rotation     = true
   deletion_window_in_days = var.kms_deletion_window_days
 
+  tags = { Name = "${var.name_prefix}-videos" }
+}
+
+# Separate from the key: the policy needs the distribution ARN, and CloudFront
+# takes minutes to deploy. This way only the policy waits for it, while the key,
+# the bucket encryption and the IAM policies using the key are created at once.
+resource "aws_kms_key_policy" "videos" {
+  key_id = aws_kms_key.videos.id
+
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = concat(
@@ -77,8 +86,6 @@ resource "aws_kms_key" "videos" {
       }],
     )
   })
-
-  tags = { Name = "${var.name_prefix}-videos" }
 }
 
 resource "aws_kms_alias" "videos" {

@@ -107,7 +107,7 @@ check(f"{videos}: CORS allows PUT and exposes ETag",
 replication = xml(f"/{videos}?replication")
 check(f"{videos}: replicates to {replica} re-encrypted with a KMS key, metrics on",
       replication.findtext(".//Destination/Bucket") == f"arn:aws:s3:::{replica}"
-      and ":kms:eu-central-1:" in (replication.findtext(".//ReplicaKmsKeyID") or "")
+      and ":kms:us-east-1:" in (replication.findtext(".//ReplicaKmsKeyID") or "")
       and replication.findtext(".//Metrics/Status") == "Enabled")
 
 check(f"{logs}: SSE-S3 (CloudFront standard logs cannot use SSE-KMS)",
@@ -154,6 +154,13 @@ check("ECR: three repositories, immutable tags, scan on push, KMS encrypted",
 
 rotation = json.loads(request("/", service="kms", body={"KeyId": outputs["video_kms_key_arn"]}, target="TrentService.GetKeyRotationStatus"))
 check("KMS: video bucket key rotation enabled", rotation["KeyRotationEnabled"] is True)
+
+key_policy = json.loads(json.loads(request("/", service="kms", body={"KeyId": outputs["video_kms_key_arn"], "PolicyName": "default"},
+                                           target="TrentService.GetKeyPolicy"))["Policy"])
+check("KMS: video key policy lets CloudFront decrypt for this distribution only", any(
+    s["Principal"] == {"Service": "cloudfront.amazonaws.com"} and s["Action"] == "kms:Decrypt"
+    and s["Condition"]["StringEquals"]["aws:SourceArn"] in (outputs["distribution_arn"], [outputs["distribution_arn"]])
+    for s in key_policy["Statement"]))
 
 print(f"{len(failures)} check(s) failed" if failures else "all checks passed")
 sys.exit(1 if failures else 0)

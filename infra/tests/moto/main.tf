@@ -44,7 +44,7 @@ module "storage" {
 module "waf" {
   source = "../../modules/waf"
   providers = {
-    aws = aws.us_east_1
+    aws = aws.replica # us-east-1
   }
 
   name_prefix = var.name_prefix

@@ -46,29 +46,11 @@ provider "aws" {
   }
 }
 
+# Second region, which is also us-east-1, where the CLOUDFRONT-scoped web ACL must
+# live: one provider configuration (and one provider process per Terraform
+# walk) less than an environment root, which keeps the run shorter.
 provider "aws" {
   alias                       = "replica"
-  region                      = "eu-central-1"
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-  skip_region_validation      = true
-  s3_use_path_style           = true
-
-  endpoints {
-    iam = local.endpoints.iam
-    kms = local.endpoints.kms
-    s3  = local.endpoints.s3
-    sts = local.endpoints.sts
-  }
-
-  default_tags {
-    tags = local.tags
-  }
-}
-
-provider "aws" {
-  alias                       = "us_east_1"
   region                      = "us-east-1"
   skip_credentials_validation = true
   skip_requesting_account_id  = true
@@ -78,7 +60,9 @@ provider "aws" {
 
   endpoints {
     cloudwatch = local.endpoints.cloudwatch
+    iam        = local.endpoints.iam
     kms        = local.endpoints.kms
+    s3         = local.endpoints.s3
     shield     = local.endpoints.shield
     sns        = local.endpoints.sns
     sts        = local.endpoints.sts

@@ -78,6 +78,13 @@ run "secure_defaults" {
   }
 
   assert {
+    condition = anytrue([for s in jsondecode(aws_kms_key_policy.videos.policy).Statement :
+      s.Effect == "Allow" && s.Principal == { Service = "cloudfront.amazonaws.com" } && s.Action == "kms:Decrypt" &&
+    toset(try(s.Condition.StringEquals["aws:SourceArn"], [])) == toset(var.cloudfront_distribution_arns)])
+    error_message = "The video key policy must let CloudFront decrypt for the distribution only (OAC reads SSE-KMS objects)."
+  }
+
+  assert {
     condition     = alltrue([for k in [aws_kms_key.videos, aws_kms_key.replica[0]] : k.enable_key_rotation])
     error_message = "Every KMS key of the storage module must have automatic rotation enabled."
   }
