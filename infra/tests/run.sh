@@ -27,10 +27,10 @@ command -v moto_server >/dev/null 2>&1 || die "moto_server is not on PATH (it co
 command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH (needed to pick a free port and to query moto_server)."
 
 WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/streamingapp-infra-tests.XXXXXX")"
-TF_PID=""     # terraform process currently run by this shell
-MOTO_PID=""   # moto_server
-MOTO_STEP_PID="" # background subshell running step 4
-declare -A BG_PIDS=()       # background subshells of steps 2 and 3, by name
+TF_PID=""             # terraform process currently run by this shell
+MOTO_PID=""           # moto_server
+MOTO_STEP_PID=""      # background subshell running step 4
+declare -A BG_PIDS=() # background commands of steps 2 and 3, by name
 
 # Kill a process and everything it started (terraform -> terraform-provider-aws),
 # children first, by PID only.
@@ -134,7 +134,7 @@ for env in "${ENVIRONMENTS[@]}"; do
     cmp -s "${INFRA_DIR}/envs/dev/${file}" "${INFRA_DIR}/envs/${env}/${file}" \
       || die "envs/${env}/${file} differs from envs/dev/${file}; environments may only differ in terraform.tfvars and backend.tf"
   done
-  [[ -f "${INFRA_DIR}/envs/${env}/.terraform.lock.hcl" ]] || die "envs/${env}/.terraform.lock.hcl is not committed"
+  [[ -f "${INFRA_DIR}/envs/${env}/.terraform.lock.hcl" ]] || die "envs/${env}/.terraform.lock.hcl is missing (it must be committed)"
 done
 echo "formatting, module layout and environment files OK"
 record "1. fmt + layout" "$start" ok
@@ -178,13 +178,14 @@ moto_step() {
 
   python3 - "$MOTO_ENDPOINT" <<'PY'
 import sys, time, urllib.request
-for _ in range(120):
+deadline = time.monotonic() + 90
+while time.monotonic() < deadline:
     try:
-        urllib.request.urlopen(sys.argv[1] + "/moto-api/", timeout=1)
+        urllib.request.urlopen(sys.argv[1] + "/moto-api/", timeout=2)
         sys.exit(0)
     except Exception:
         time.sleep(0.25)
-sys.exit("moto_server did not answer within 30 s")
+sys.exit("moto_server did not answer within 90 s")
 PY
 
   t="$(now_us)"
