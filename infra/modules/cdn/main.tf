@@ -175,8 +175,9 @@ resource "aws_cloudfront_response_headers_policy" "security" {
 # ---------------------------------------------------------------------------
 # Access log bucket. CloudFront standard logs are delivered by the
 # awslogsdelivery account through a bucket ACL, so this bucket keeps ACLs
-# enabled (BucketOwnerPreferred) and uses SSE-S3: standard log delivery cannot
-# write to SSE-KMS buckets.
+# enabled (BucketOwnerPreferred). It uses SSE-S3: standard logging cannot use
+# the aws/s3 KMS key, and a customer managed key would need a key policy for the
+# log delivery service (see the module README).
 # ---------------------------------------------------------------------------
 
 resource "aws_s3_bucket" "logs" {

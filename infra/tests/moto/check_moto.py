@@ -110,7 +110,7 @@ check(f"{videos}: replicates to {replica} re-encrypted with a KMS key, metrics o
       and ":kms:us-east-1:" in (replication.findtext(".//ReplicaKmsKeyID") or "")
       and replication.findtext(".//Metrics/Status") == "Enabled")
 
-check(f"{logs}: SSE-S3 (CloudFront standard logs cannot use SSE-KMS)",
+check(f"{logs}: SSE-S3 (the encryption CloudFront standard logging supports as is)",
       xml(f"/{logs}?encryption").findtext(".//SSEAlgorithm") == "AES256")
 acl = xml(f"/{logs}?acl")
 check(f"{logs}: ACL grants the CloudFront log delivery account",

@@ -112,8 +112,9 @@ run "signed_https_distribution" {
     error_message = "The log bucket must block public access with all four flags."
   }
 
-  # CloudFront standard logs cannot be delivered to SSE-KMS buckets: the log
-  # bucket uses SSE-S3, which is what it can have.
+  # Standard logging is not set up for SSE-KMS here (it cannot use the aws/s3
+  # key, and a customer managed key needs a log-delivery key policy): the log
+  # bucket uses SSE-S3, and that is what is asserted.
   assert {
     condition     = one(aws_s3_bucket_server_side_encryption_configuration.logs[0].rule).apply_server_side_encryption_by_default[0].sse_algorithm == "AES256"
     error_message = "The log bucket must be encrypted at rest with SSE-S3 (AES256)."
