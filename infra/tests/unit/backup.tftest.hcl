@@ -1,7 +1,8 @@
 # Backup module: vault, plan, selection of the video bucket.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -12,7 +13,7 @@ variables {
 }
 
 run "plan_matches_retention" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/backup"

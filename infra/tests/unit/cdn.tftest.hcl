@@ -1,7 +1,8 @@
 # CDN module: OAC, signed URLs, TLS, geo restriction, headers, logs.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -15,7 +16,7 @@ variables {
 }
 
 run "signed_https_distribution" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/cdn"

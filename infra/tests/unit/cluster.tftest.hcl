@@ -1,7 +1,8 @@
 # Cluster module: EKS control plane, node groups, launch template, add-ons.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -19,7 +20,7 @@ variables {
 }
 
 run "secure_cluster" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/cluster"

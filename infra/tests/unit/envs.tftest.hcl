@@ -4,12 +4,14 @@
 # used as a module in a test; that is expected.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 mock_provider "aws" {
-  alias  = "replica"
-  source = "./mocks"
+  alias           = "replica"
+  source          = "./mocks"
+  override_during = plan
 
   mock_data "aws_region" {
     defaults = {
@@ -19,8 +21,9 @@ mock_provider "aws" {
 }
 
 mock_provider "aws" {
-  alias  = "us_east_1"
-  source = "./mocks"
+  alias           = "us_east_1"
+  source          = "./mocks"
+  override_during = plan
 
   mock_data "aws_region" {
     defaults = {

@@ -1,7 +1,8 @@
 # IAM module: Pod Identity roles per workload and the node role.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -22,7 +23,7 @@ variables {
 }
 
 run "least_privilege" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/iam"

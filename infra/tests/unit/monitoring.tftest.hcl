@@ -1,12 +1,14 @@
 # Monitoring module: encrypted topics and alarms.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 mock_provider "aws" {
-  alias  = "us_east_1"
-  source = "./mocks"
+  alias           = "us_east_1"
+  source          = "./mocks"
+  override_during = plan
 
   mock_data "aws_region" {
     defaults = {
@@ -39,7 +41,7 @@ variables {
 }
 
 run "alarms" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/monitoring"

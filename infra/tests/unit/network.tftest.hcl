@@ -1,5 +1,7 @@
 # Network module: VPC, subnets, NAT, flow logs.
 
+# No override_during = plan here: these runs apply (see below), and values
+# generated at plan time would not match the ones generated at apply time.
 mock_provider "aws" {
   source = "./mocks"
 }
@@ -11,6 +13,8 @@ variables {
 }
 
 run "single_nat_two_zones" {
+  # apply: NAT gateway IDs and the default security group rules are only
+  # known after an apply, even with mocked providers.
   command = apply
 
   module {
@@ -82,6 +86,8 @@ run "single_nat_two_zones" {
 }
 
 run "nat_per_zone_three_zones" {
+  # apply: NAT gateway IDs and the default security group rules are only
+  # known after an apply, even with mocked providers.
   command = apply
 
   module {

@@ -1,7 +1,8 @@
 # On-premises link module: Site-to-Site VPN and application secrets.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -15,7 +16,7 @@ variables {
 }
 
 run "vpn_to_operator" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/onprem-link"

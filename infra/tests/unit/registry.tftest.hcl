@@ -1,7 +1,8 @@
 # Registry module: ECR repositories.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 variables {
@@ -11,7 +12,7 @@ variables {
 }
 
 run "immutable_scanned_encrypted" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/registry"

@@ -1,12 +1,14 @@
 # Storage module: video bucket, replica bucket, replication, keys.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 mock_provider "aws" {
-  alias  = "replica"
-  source = "./mocks"
+  alias           = "replica"
+  source          = "./mocks"
+  override_during = plan
 
   mock_data "aws_region" {
     defaults = {
@@ -22,7 +24,7 @@ variables {
 }
 
 run "secure_defaults" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/storage"

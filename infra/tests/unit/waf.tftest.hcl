@@ -1,12 +1,14 @@
 # WAF module: CLOUDFRONT-scoped web ACL in us-east-1, optional Shield Advanced.
 
 mock_provider "aws" {
-  source = "./mocks"
+  source          = "./mocks"
+  override_during = plan
 }
 
 mock_provider "aws" {
-  alias  = "us_east_1"
-  source = "./mocks"
+  alias           = "us_east_1"
+  source          = "./mocks"
+  override_during = plan
 
   mock_data "aws_region" {
     defaults = {
@@ -21,7 +23,7 @@ variables {
 }
 
 run "managed_rules_and_rate_limit" {
-  command = apply
+  command = plan
 
   module {
     source = "../../modules/waf"
