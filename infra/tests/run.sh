@@ -30,7 +30,7 @@ WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/streamingapp-infra-tests.XXXXXX")"
 TF_PID=""             # terraform process currently run by this shell
 MOTO_PID=""           # moto_server
 MOTO_STEP_PID=""      # background subshell running step 4
-declare -A BG_PIDS=() # background commands of steps 2 and 3, by name
+declare -A BG_PIDS=() # background commands of step 2, by name
 
 # Kill a process and everything it started (terraform -> terraform-provider-aws),
 # children first, by PID only.
@@ -240,27 +240,11 @@ start="$(now_us)"
 export TF_DATA_DIR
 TF_DATA_DIR="$(tf_data_dir unit)"
 tf -chdir="${INFRA_DIR}/tests/unit" init -backend=false -lockfile=readonly -input=false -no-color >/dev/null
-# Two terraform test processes split the test files (each run block is
-# CPU-bound on loading the provider schema): group A gets the environment plans,
-# the heaviest file, and every third module file; group B the others.
-declare -a group_a=(-filter=envs.tftest.hcl) group_b=()
-index=0
-for file in "${INFRA_DIR}"/tests/unit/*.tftest.hcl; do
-  file="$(basename "$file")"
-  [[ "$file" == envs.tftest.hcl ]] && continue
-  if ((index % 3 == 0)); then group_a+=("-filter=${file}"); else group_b+=("-filter=${file}"); fi
-  index=$((index + 1))
-done
-start_background unit-a terraform -chdir="${INFRA_DIR}/tests/unit" test -no-color "${group_a[@]}"
-start_background unit-b terraform -chdir="${INFRA_DIR}/tests/unit" test -no-color "${group_b[@]}"
-failed=""
-echo "--- group A: ${group_a[*]#-filter=}"
-wait_background unit-a || failed+=" A"
-echo "--- group B: ${group_b[*]#-filter=}"
-wait_background unit-b || failed+=" B"
+# One terraform test process: step 4 (the longest) runs at the same time and
+# needs the other core.
+tf -chdir="${INFRA_DIR}/tests/unit" test -no-color
 unset TF_DATA_DIR
-[[ -z "$failed" ]] || die "terraform test failed in group(s):${failed}"
-record "3. terraform test (mock providers, 2 processes)" "$start" ok
+record "3. terraform test (mock providers)" "$start" ok
 
 # ---------------------------------------------------------------------------
 section "4. apply + destroy against moto_server (output of the background step)"
