@@ -128,6 +128,20 @@ check("CloudFront: geo restriction whitelist FR, BE",
 check("CloudFront: access logs go to the log bucket", config.findtext("Logging/Bucket") == f"{logs}.s3.amazonaws.com")
 check("CloudFront: WAF web ACL associated", ":wafv2:us-east-1:" in (config.findtext("WebACLId") or ""))
 
+# --- VPC -----------------------------------------------------------------------
+vpc_filter = f"Filter.1.Name=vpc-id&Filter.1.Value.1={outputs['vpc_id']}"
+subnets = xml(f"/?Action=DescribeSubnets&Version=2016-11-15&{vpc_filter}", service="ec2")
+subnet_tags = [{t.findtext("key"): t.findtext("value") for t in item.findall("tagSet/item")} for item in subnets.findall("subnetSet/item")]
+cluster_tag = f"kubernetes.io/cluster/{outputs['cluster_name']}"
+check("VPC: two private subnets tagged for internal load balancers and the cluster",
+      sum(1 for t in subnet_tags if t.get("kubernetes.io/role/internal-elb") == "1" and t.get(cluster_tag) == "shared") == 2)
+check("VPC: two public subnets tagged for internet-facing load balancers and the cluster",
+      sum(1 for t in subnet_tags if t.get("kubernetes.io/role/elb") == "1" and t.get(cluster_tag) == "shared") == 2)
+flow_logs = xml(f"/?Action=DescribeFlowLogs&Version=2016-11-15&Filter.1.Name=resource-id&Filter.1.Value.1={outputs['vpc_id']}", service="ec2")
+check("VPC: flow log of ALL traffic to CloudWatch Logs",
+      flow_logs.findtext(".//flowLogSet/item/logDestinationType") == "cloud-watch-logs"
+      and flow_logs.findtext(".//flowLogSet/item/trafficType") == "ALL")
+
 # --- EKS, EC2 launch template, ECR, KMS ----------------------------------------
 cluster = json.loads(request(f"/clusters/{outputs['cluster_name']}", service="eks"))["cluster"]
 check("EKS: private endpoint only", cluster["resourcesVpcConfig"]["endpointPrivateAccess"] and not cluster["resourcesVpcConfig"]["endpointPublicAccess"])

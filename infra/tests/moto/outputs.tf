@@ -1,3 +1,8 @@
+output "vpc_id" {
+  description = "ID of the VPC created in moto."
+  value       = module.network.vpc_id
+}
+
 output "video_bucket" {
   description = "Name of the video bucket created in moto."
   value       = module.storage.bucket_id
