@@ -32,7 +32,7 @@ if ! command -v terraform >/dev/null 2>&1; then
 fi
 
 started=$SECONDS
-shellcheck run.sh test.sh scripts/*.sh .ci/run infra/tests/run.sh
+shellcheck -x run.sh test.sh scripts/*.sh .ci/run infra/tests/run.sh
 
 # The infrastructure suite mostly waits on Terraform's provider processes, so it runs beside the .NET tests.
 infra_log="$(mktemp)"
