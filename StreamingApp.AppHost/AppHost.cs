@@ -26,4 +26,7 @@ var frontend = builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
 auth.WithEnvironment("Auth__Issuer", auth.GetEndpoint("http"))
     .WithEnvironment("Auth__FrontendBaseUrl", frontend.GetEndpoint("http"));
 
+// Pages on the Frontend's origin may fetch media from the Api directly.
+api.WithEnvironment("Cors__Origins__0", frontend.GetEndpoint("http"));
+
 builder.Build().Run();
