@@ -11,7 +11,9 @@ require_dotnet
 require_packages \
   ffmpeg=ffmpeg ffprobe=ffmpeg \
   sqlite3=sqlite3 \
-  shellcheck=shellcheck
+  shellcheck=shellcheck \
+  node=nodejs npm=npm \
+  chromium=chromium
 
 if ! command -v moto_server >/dev/null 2>&1; then
   if command -v pip3 >/dev/null 2>&1 && pip3 install --quiet 'moto[server]' 2>/dev/null && command -v moto_server >/dev/null 2>&1; then
@@ -28,6 +30,9 @@ fi
 
 started=$SECONDS
 shellcheck run.sh test.sh scripts/*.sh .ci/run
+
+# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard).
+node --test tests/StreamingApp.Frontend.Tests/js/
 
 dotnet build StreamingApp.sln --configuration Release -warnaserror
 dotnet test --solution StreamingApp.sln --configuration Release --no-build --timeout 40m

@@ -51,7 +51,7 @@ public sealed class SessionCookieEvents(TokenRefresher refresher, IOptions<Sessi
 
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (Proxy.ApiProxy.IsProxiedPath(context.Request.Path))
         {
             context.Response.StatusCode = status;
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using StreamingApp.Frontend.Authentication;
 using StreamingApp.Frontend.Components;
 using StreamingApp.Frontend.Proxy;
@@ -36,6 +37,16 @@ public static class FrontendServiceExtensions
     {
         app.UseContentSecurityPolicy();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Proxied Api and media routes answer status codes to scripts, not the not-found page.
+            if (ApiProxy.IsProxiedPath(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseSessionEndedRedirect();
         app.UseAuthorization();

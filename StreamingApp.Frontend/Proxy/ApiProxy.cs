@@ -53,6 +53,9 @@ public static class ApiProxy
         },
     ];
 
+    /// <summary>Paths under which the proxy answers (whether or not a route matches the method).</summary>
+    public static bool IsProxiedPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/media");
+
     public static IServiceCollection AddApiProxy(this IServiceCollection services)
     {
         services.AddReverseProxy()
