@@ -6,14 +6,16 @@ namespace StreamingApp.Frontend.Tests.Pages;
 public sealed class WatchTests : FrontendTestContext
 {
     [Theory]
-    [InlineData(125.04, false, 125.0)]
-    [InlineData(3, false, 0)]
-    [InlineData(590, true, 0)]
-    public void Playback_resumes_from_the_saved_position_unless_the_video_was_finished_or_barely_started(double saved, bool finished, double expected)
+    [InlineData(125.04, 600, 125.0)]
+    [InlineData(0.5, 600, 0)]
+    [InlineData(590, 600, 0)]
+    [InlineData(3.2, 6, 3.2)]
+    [InlineData(5.8, 6, 0)]
+    public void Playback_resumes_from_the_saved_position_unless_the_video_was_watched_to_the_end_or_barely_started(double saved, double duration, double expected)
     {
-        var entry = new HistoryEntry(TestData.Summary("v1", "Orbit"), saved, DateTimeOffset.UnixEpoch, finished);
+        var entry = new HistoryEntry(TestData.Summary("v1", "Orbit"), saved, DateTimeOffset.UnixEpoch, Finished: saved > duration - 30);
 
-        Assert.Equal(expected, Watch.ResumePosition(entry));
+        Assert.Equal(expected, Watch.ResumePosition(entry, duration));
     }
 
     [Fact]
