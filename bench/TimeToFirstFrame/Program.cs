@@ -13,6 +13,8 @@ using Microsoft.Playwright;
 // Time to first frame: navigation start until the video element fires `playing`, for StreamingApp's player page
 // and for a bare hls.js page on nginx playing the same HLS files, alternating, in one run.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
+// --details prints where the time of one more load of each page went (document, scripts, playlists, segments).
+var details = args.Contains("--details");
 var work = Directory.CreateTempSubdirectory("streamingapp-ttff-");
 const string AdminEmail = "bench@streamingapp.test";
 const string AdminPassword = "benchmark passphrase, not secret";
@@ -41,7 +43,8 @@ try
     }
 
     var videoId = await UploadAsync(app, clip);
-    var frontend = app.GetEndpoint("frontend", "http");
+    // 127.0.0.1 like nginx: "localhost" makes Chromium try ::1 first and costs a connection fallback per socket.
+    var frontend = new UriBuilder(app.GetEndpoint("frontend", "http")) { Host = "127.0.0.1" }.Uri;
     var mediaFolder = Directory.GetDirectories(Path.Combine(data, "api", "blobs", "media", videoId)).Single();
 
     Console.WriteLine("Starting nginx with the bare hls.js page...");
@@ -76,6 +79,16 @@ try
         }
 
         Console.WriteLine($"run {run}: StreamingApp {appTimes[^1]:F0} ms, bare hls.js on nginx {bareTimes[^1]:F0} ms");
+    }
+
+    if (details)
+    {
+        foreach (var page in new[] { appPage, barePage })
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Timeline of one load of {page}:");
+            Console.WriteLine(await TimelineAsync(browser, page, page == appPage ? session : null));
+        }
     }
 
     var appMedian = Median(appTimes);
@@ -116,6 +129,26 @@ static async Task<double> MeasureAsync(IBrowser browser, Uri page, string? stora
     await tab.GotoAsync(page.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
     await tab.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
     return await tab.EvaluateAsync<double>("() => window.__firstFrame");
+}
+
+static async Task<string> TimelineAsync(IBrowser browser, Uri page, string? storageState)
+{
+    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = storageState });
+    await context.AddInitScriptAsync("document.addEventListener('playing', () => { window.__firstFrame ??= performance.now(); }, { capture: true });");
+    var tab = await context.NewPageAsync();
+    await tab.GotoAsync(page.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+    await tab.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    return await tab.EvaluateAsync<string>("""
+        () => {
+          const n = performance.getEntriesByType('navigation')[0];
+          const lines = [`  document: request ${n.requestStart.toFixed(0)} ms, first byte ${n.responseStart.toFixed(0)} ms, end ${n.responseEnd.toFixed(0)} ms, DOMContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms`];
+          for (const r of performance.getEntriesByType('resource')) {
+            lines.push(`  ${r.startTime.toFixed(0).padStart(5)} -> ${r.responseEnd.toFixed(0).padStart(5)} ms  ${r.name.split('?')[0].split('/').slice(-2).join('/')}`);
+          }
+          lines.push(`  playing at ${window.__firstFrame.toFixed(0)} ms`);
+          return lines.join('\n');
+        }
+        """);
 }
 
 static async Task<string> SignInAsync(IBrowser browser, Uri frontend)

@@ -84,7 +84,17 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Browser-side problems (script errors, refused requests) end up in the test output of a failing test.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                TestContext.Current.SendDiagnosticMessage($"browser {message.Type}: {message.Text}");
+                Console.Error.WriteLine($"browser {message.Type}: {message.Text}");
+            }
+        };
+        return page;
     }
 
     public async ValueTask DisposeAsync()

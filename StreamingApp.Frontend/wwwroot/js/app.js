@@ -1,38 +1,13 @@
-// Starts the scripted parts of a page (player, uploader, live processing status) and stops them when the page goes
-// away, also across Blazor's enhanced navigations, which swap page content without reloading the document.
-const components = [
-    { selector: '[data-player]', load: () => import('./player.js') },
-    { selector: '[data-upload]', load: () => import('./upload.js') },
-    { selector: '[data-video-status]', load: () => import('./video-status.js') },
-];
+// The site's entry script: mounts the page's scripted components now and after every enhanced navigation, and closes
+// open menus when the page changes.
+import { mountAll } from './components.js';
 
-/** Mounted elements, each with the video it was mounted for and how to stop it. */
-const mounted = new Map();
-
-async function mountAll() {
-    for (const [element, entry] of mounted) {
-        if (!element.isConnected || element.dataset.videoId !== entry.videoId) {
-            entry.dispose();
-            mounted.delete(element);
-        }
-    }
-
-    for (const component of components) {
-        for (const element of document.querySelectorAll(component.selector)) {
-            if (mounted.has(element)) {
-                continue;
-            }
-            const entry = { videoId: element.dataset.videoId, dispose: () => { } };
-            mounted.set(element, entry);
-            const module = await component.load();
-            entry.dispose = module.mount(element) ?? entry.dispose;
-        }
-    }
-
+function onPage() {
+    mountAll();
     for (const menu of document.querySelectorAll('details[data-close-on-navigate][open]')) {
         menu.open = false;
     }
 }
 
-mountAll();
-document.addEventListener('DOMContentLoaded', () => window.Blazor?.addEventListener('enhancedload', mountAll));
+onPage();
+document.addEventListener('DOMContentLoaded', () => window.Blazor?.addEventListener('enhancedload', onPage));

@@ -9,6 +9,8 @@ import { actionForKey, focusedKind, stepPosition, stepVolume } from './player-ke
 
 const reportIntervalMs = 10_000;
 const maxNetworkRetries = 3;
+/** Fresh URLs are fetched at most this often: a refusal right after a refresh is not an expiry. */
+const minRefreshIntervalMs = 30_000;
 
 let hlsLoading = null;
 
@@ -68,6 +70,7 @@ export function mount(root) {
         lastReported: Number(root.dataset.start) || 0,
         networkRetries: 0,
         mediaRecoveries: 0,
+        lastRefresh: 0,
         storyboard: [],
         seeking: false,
     };
@@ -308,9 +311,11 @@ export function mount(root) {
         }
         const status = data.response?.code;
         if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
-            if (status === 403) {
+            if (status === 403 && Date.now() - state.lastRefresh > minRefreshIntervalMs) {
                 // The signed URLs expired (a long pause): ask for new ones and carry on from here.
                 refreshSource();
+            } else if (status === 403) {
+                showError('The video link was refused. Reload the page to try again.');
             } else if (status === 451) {
                 showError('This video is not available in your country.');
             } else if (state.networkRetries < maxNetworkRetries) {
@@ -335,6 +340,7 @@ export function mount(root) {
     }
 
     async function refreshSource() {
+        state.lastRefresh = Date.now();
         const position = video.currentTime || Number(root.dataset.start) || 0;
         try {
             const playback = await getJson(`/api/videos/${videoId}/playback`);
