@@ -124,20 +124,23 @@ static double Median(List<double> values)
 static async Task<double> MeasureAsync(IBrowser browser, Uri page, string? storageState)
 {
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = storageState });
+    var tab = await PlayAsync(context, page);
+    return await tab.EvaluateAsync<double>("() => window.__firstFrame");
+}
+
+static async Task<IPage> PlayAsync(IBrowserContext context, Uri page)
+{
     await context.AddInitScriptAsync("document.addEventListener('playing', () => { window.__firstFrame ??= performance.now(); }, { capture: true });");
     var tab = await context.NewPageAsync();
     await tab.GotoAsync(page.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
     await tab.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
-    return await tab.EvaluateAsync<double>("() => window.__firstFrame");
+    return tab;
 }
 
 static async Task<string> TimelineAsync(IBrowser browser, Uri page, string? storageState)
 {
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = storageState });
-    await context.AddInitScriptAsync("document.addEventListener('playing', () => { window.__firstFrame ??= performance.now(); }, { capture: true });");
-    var tab = await context.NewPageAsync();
-    await tab.GotoAsync(page.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-    await tab.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+    var tab = await PlayAsync(context, page);
     return await tab.EvaluateAsync<string>("""
         () => {
           const n = performance.getEntriesByType('navigation')[0];
