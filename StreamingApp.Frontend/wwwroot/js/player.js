@@ -283,7 +283,8 @@ export function mount(root) {
         const query = cloudFrontQuery(source);
         const hls = new Hls({
             startLevel: 0,
-            startPosition,
+            // -1 lets hls.js start at the beginning without an initial seek.
+            startPosition: startPosition > 0 ? startPosition : -1,
             capLevelToPlayerSize: true,
             ...(query ? { xhrSetup: (xhr, url) => xhr.open('GET', withQuery(url, query), true) } : {}),
         });
