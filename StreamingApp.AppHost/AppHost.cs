@@ -15,11 +15,18 @@ var api = builder.AddProject<Projects.StreamingApp_Api>("api")
     .WithServiceData(dataDirectory, database, databaseIsContainer)
     .WithStorageSettings(builder.Configuration);
 
-builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
+var frontend = builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
     .WithHttpHealthCheck("/health")
     .WithReference(api)
     .WithReference(auth)
     .WithServiceData(dataDirectory, database: null, waitForDatabase: false)
     .WithExternalHttpEndpoints();
+
+// Auth names itself (the token issuer) by the address the other services reach it at, and links its emails to the Frontend.
+auth.WithEnvironment("Auth__Issuer", auth.GetEndpoint("http"))
+    .WithEnvironment("Auth__FrontendBaseUrl", frontend.GetEndpoint("http"));
+
+// Pages on the Frontend's origin may fetch media from the Api directly.
+api.WithEnvironment("Cors__Origins__0", frontend.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -1,1 +1,3 @@
+global using Microsoft.AspNetCore.Http.HttpResults;
 global using StreamingApp.Auth.Users;
+global using StreamingApp.ServiceDefaults.Authentication;

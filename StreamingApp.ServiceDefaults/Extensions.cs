@@ -23,6 +23,12 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        // A malformed or oversized request body is the client's error (400, 413), also where Development throws it.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
         builder.AddProxyForwarding();
         return builder;
     }

@@ -1,13 +1,11 @@
 using System.Security.Claims;
+using StreamingApp.ServiceDefaults.Authentication;
 
 namespace StreamingApp.Api.Access;
 
 /// <summary>Who is calling, as the access token says: the subject and the roles that grant rights here.</summary>
 public sealed record ApiUser(string? Id, bool IsAdmin, bool IsCreator)
 {
-    public const string AdminRole = "admin";
-    public const string CreatorRole = "creator";
-
     public static readonly ApiUser Anonymous = new(null, false, false);
 
     public bool IsAuthenticated => Id is not null;
@@ -20,12 +18,9 @@ public sealed record ApiUser(string? Id, bool IsAdmin, bool IsCreator)
             return Anonymous;
         }
 
-        var isAdmin = HasRole(principal, AdminRole);
-        return new ApiUser(id, isAdmin, isAdmin || HasRole(principal, CreatorRole));
+        var isAdmin = principal.IsInRole(AppRoles.Admin);
+        return new ApiUser(id, isAdmin, isAdmin || principal.IsInRole(AppRoles.Creator));
     }
-
-    private static bool HasRole(ClaimsPrincipal principal, string role) =>
-        principal.IsInRole(role) || principal.HasClaim("role", role) || principal.HasClaim(ClaimTypes.Role, role);
 }
 
 /// <summary>The access rules for videos, in one place for every endpoint.</summary>

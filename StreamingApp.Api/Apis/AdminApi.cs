@@ -1,4 +1,4 @@
-using StreamingApp.Api.Access;
+using StreamingApp.ServiceDefaults.Authentication;
 
 namespace StreamingApp.Api.Apis;
 
@@ -6,7 +6,7 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(ApiPolicies.Admin);
+        var api = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
 
         api.MapGet("/videos", ListAllVideos)
             .WithName(nameof(ListAllVideos))

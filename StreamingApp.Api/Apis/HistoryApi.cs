@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using StreamingApp.Api.Access;
 using StreamingApp.Api.History;
+using StreamingApp.Api.Playback;
 using StreamingApp.Api.Regions;
 
 namespace StreamingApp.Api.Apis;
@@ -47,7 +48,7 @@ public static class HistoryApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ValidationProblem>> GetHistory(
-        int? limit, [AsParameters] HistoryServices services, [AsParameters] VideoServices videos, ClaimsPrincipal principal, HttpContext context)
+        int? limit, [AsParameters] HistoryServices services, ClaimsPrincipal principal, HttpContext context)
     {
         if (limit is < 1 or > MaxHistory)
         {
@@ -58,12 +59,12 @@ public static class HistoryApi
         var entries = await services.History.ListAsync(user.Id!, limit ?? 20, context.RequestAborted);
         var found = (await services.Videos.GetManyAsync(entries.Select(entry => entry.VideoId).ToList(), context.RequestAborted))
             .ToDictionary(video => video.Id);
-        var country = videos.Countries.Resolve(context);
+        var country = services.Countries.Resolve(context);
 
         // Videos deleted, hidden or no longer licensed here drop out of the list.
         IReadOnlyList<HistoryEntry> visible = entries
             .Where(entry => found.TryGetValue(entry.VideoId, out var video) && user.CanSee(video) && RegionRules.IsAllowed(video, country))
-            .Select(entry => HistoryEntry.From(entry, found[entry.VideoId], videos))
+            .Select(entry => HistoryEntry.From(entry, found[entry.VideoId], services.Urls))
             .ToList();
         return TypedResults.Ok(visible);
     }
@@ -85,15 +86,19 @@ public sealed record ProgressRequest(double PositionSeconds)
 
 public sealed record HistoryEntry(VideoSummary Video, double PositionSeconds, DateTimeOffset UpdatedAt, bool Finished)
 {
-    public static HistoryEntry From(WatchProgress progress, Video video, VideoServices services) => new(
-        VideoSummary.From(video, services.Urls),
+    public static HistoryEntry From(WatchProgress progress, Video video, MediaUrls urls) => new(
+        VideoSummary.From(video, urls),
         progress.PositionSeconds,
         progress.UpdatedAt,
         video.DurationSeconds is { } duration && progress.PositionSeconds >= duration - HistoryApi.FinishedWithinSeconds);
 }
 
-public sealed class HistoryServices(IWatchHistoryStore history, IVideoStore videos, TimeProvider time)
+public sealed class HistoryServices(IWatchHistoryStore history, IVideoStore videos, MediaUrls urls, ViewerCountryResolver countries, TimeProvider time)
 {
+    public MediaUrls Urls => urls;
+
+    public ViewerCountryResolver Countries => countries;
+
     public IWatchHistoryStore History => history;
 
     public IVideoStore Videos => videos;

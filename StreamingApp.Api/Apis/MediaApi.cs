@@ -19,16 +19,16 @@ public static class MediaApi
     private static readonly TimeSpan VideoCacheLifetime = TimeSpan.FromSeconds(30);
 
     public static IEndpointConventionBuilder MapMediaApi(this IEndpointRouteBuilder app) =>
-        app.MapMethods($"{ApiMediaUrlSigner.PathPrefix}{{**key}}", [HttpMethods.Get, HttpMethods.Head], GetMedia)
+        app.MapMethods($"/{StorageKeys.MediaRoot}{{**path}}", [HttpMethods.Get, HttpMethods.Head], GetMedia)
             .WithName(nameof(GetMedia))
             .WithTags("Media")
             .WithSummary("A playlist, segment, thumbnail or storyboard through a signed URL")
             .RequireCors(CorsPolicy);
 
     public static async Task<Results<FileStreamHttpResult, PhysicalFileHttpResult, ContentHttpResult, EmptyHttpResult, ProblemHttpResult>> GetMedia(
-        string key, [AsParameters] MediaServices services, HttpContext context)
+        string path, [AsParameters] MediaServices services, HttpContext context)
     {
-        var mediaKey = ApiMediaUrlSigner.PathPrefix.TrimStart('/') + key;
+        var mediaKey = StorageKeys.MediaRoot + path;
         if (!BlobKey.IsValid(mediaKey) || StorageKeys.VideoIdOfMediaKey(mediaKey) is not { } videoId)
         {
             return Problems.NotFound("media");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OpenApi;
 using StreamingApp.Api.Access;
 using StreamingApp.Api.Uploads;
 
@@ -15,7 +16,16 @@ public static class UploadsApi
             .WithName(nameof(UploadSource))
             .WithSummary("Upload the video's source as a streamed request body (any storage provider)")
             .WithDescription("The body is the file itself with a video Content-Type. It is checked with ffprobe before it is kept.")
-            .Accepts<Stream>("video/mp4", SourceContentTypes.Accepted.Split(", "))
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Declared here rather than with Accepts, which would answer other types with a bare 415 before the handler explains.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = SourceContentTypes.Accepted.Split(", ").ToDictionary(type => type, _ => new OpenApiMediaType()),
+                };
+                return Task.CompletedTask;
+            })
             .DisableAntiforgery();
 
         api.MapPost("/uploads", StartDirectUpload)

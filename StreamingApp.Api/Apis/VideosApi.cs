@@ -1,3 +1,4 @@
+using StreamingApp.ServiceDefaults.Authentication;
 using System.Security.Claims;
 using StreamingApp.Api.Access;
 using StreamingApp.Api.Playback;
@@ -28,7 +29,7 @@ public static class VideosApi
         api.MapGet("/mine", ListMine)
             .WithName(nameof(ListMine))
             .WithSummary("The caller's own videos in every status")
-            .RequireAuthorization(ApiPolicies.Creator);
+            .RequireAuthorization(Policies.Creator);
 
         api.MapGet($"/{{id:{IdPattern}}}", GetVideo)
             .WithName(nameof(GetVideo))
@@ -37,7 +38,7 @@ public static class VideosApi
         api.MapPost("/", CreateVideo)
             .WithName(nameof(CreateVideo))
             .WithSummary("Create a video's catalog entry; its source is uploaded next")
-            .RequireAuthorization(ApiPolicies.Creator);
+            .RequireAuthorization(Policies.Creator);
 
         api.MapPatch($"/{{id:{IdPattern}}}", UpdateVideo)
             .WithName(nameof(UpdateVideo))
@@ -52,7 +53,7 @@ public static class VideosApi
         api.MapPut($"/{{id:{IdPattern}}}/featured", SetFeatured)
             .WithName(nameof(SetFeatured))
             .WithSummary("Feature or unfeature a video on the home page (admin)")
-            .RequireAuthorization(ApiPolicies.Admin);
+            .RequireAuthorization(Policies.Admin);
 
         return api;
     }

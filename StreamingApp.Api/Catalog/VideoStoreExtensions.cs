@@ -2,7 +2,8 @@ namespace StreamingApp.Api.Catalog;
 
 public static class VideoStoreExtensions
 {
-    private const int MaxAttempts = 5;
+    // Progress writes and owner edits can race for a while; each conflict costs one read.
+    private const int MaxAttempts = 20;
 
     /// <summary>
     /// Applies <paramref name="change"/> to the latest copy and stores it, reading again when another writer got there

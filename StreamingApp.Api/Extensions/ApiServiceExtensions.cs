@@ -1,5 +1,5 @@
+using StreamingApp.ServiceDefaults.Authentication;
 using StreamingApp.ServiceDefaults.Health;
-using StreamingApp.Api.Access;
 using StreamingApp.Api.Apis;
 using StreamingApp.Api.Catalog.MongoDb;
 using StreamingApp.Api.Catalog.Sqlite;
@@ -10,6 +10,10 @@ using StreamingApp.Api.Playback;
 using StreamingApp.Api.Regions;
 using StreamingApp.Api.Telemetry;
 using StreamingApp.Api.Uploads;
+using StreamingApp.Api.Media;
+using StreamingApp.Api.Media.Processing;
+using StreamingApp.Api.Media.Processing.MongoDb;
+using StreamingApp.Api.Media.Processing.Sqlite;
 using StreamingApp.ServiceDefaults.Persistence;
 using StreamingApp.ServiceDefaults.Security;
 
@@ -24,16 +28,17 @@ public static class ApiServiceExtensions
 
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTokenAuthentication();
         builder.AddCatalogPersistence();
         builder.AddBlobStorage();
         builder.AddPlayback();
         builder.AddRegions();
+        builder.AddMediaProcessing();
         builder.AddUploads();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<VideoRemoval>();
-        builder.Services.AddApiPolicies();
         builder.Services.AddMediaCors(builder.Configuration);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
@@ -49,10 +54,12 @@ public static class ApiServiceExtensions
                 sqlite.AddMigrations(typeof(ApiServiceExtensions).Assembly, "StreamingApp.Api.Migrations");
                 sqlite.Services.AddSingleton<IVideoStore, SqliteVideoStore>();
                 sqlite.Services.AddSingleton<IWatchHistoryStore, SqliteWatchHistoryStore>();
+                sqlite.Services.AddSingleton<IProcessingJobStore, SqliteProcessingJobStore>();
             },
             mongoDb => mongoDb
                 .AddStore<IVideoStore, MongoVideoStore>()
-                .AddStore<IWatchHistoryStore, MongoWatchHistoryStore>());
+                .AddStore<IWatchHistoryStore, MongoWatchHistoryStore>()
+                .AddStore<IProcessingJobStore, MongoProcessingJobStore>());
 
     private static void AddPlayback(this IHostApplicationBuilder builder)
     {
@@ -96,11 +103,7 @@ public static class ApiServiceExtensions
 
     private static void AddUploads(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.SectionName))
-            .Validate(options => options.MaxUploadBytes > 0, "Media:MaxUploadBytes must be positive.")
-            .ValidateOnStart();
-        var temporary = builder.Configuration["Media:TempDirectory"] ?? Path.Combine(builder.GetDataDirectory(), "tmp");
-        builder.Services.AddSingleton(new UploadTempFiles(Path.Combine(temporary, "uploads")));
+        builder.Services.AddSingleton<UploadTempFiles>();
         builder.Services.AddSingleton<SourceIntake>();
         builder.Services.AddSingleton<DirectUploads>();
     }

@@ -20,6 +20,14 @@ public sealed record MediaProbeResult(MediaInfo? Info, string? Problem)
 public sealed record MediaInfo(string FormatName, double DurationSeconds, long? BitRate, VideoStreamInfo Video, AudioStreamInfo? Audio);
 
 /// <param name="Rotation">Display rotation in degrees from the stream's side data (phones record portrait this way).</param>
-public sealed record VideoStreamInfo(string Codec, int Width, int Height, double FrameRate, int Rotation);
+public sealed record VideoStreamInfo(string Codec, int Width, int Height, double FrameRate, int Rotation)
+{
+    /// <summary>Width as shown: ffmpeg applies the rotation when decoding, so outputs have these dimensions.</summary>
+    public int DisplayWidth => IsQuarterTurn ? Height : Width;
+
+    public int DisplayHeight => IsQuarterTurn ? Width : Height;
+
+    private bool IsQuarterTurn => Rotation is 90 or 270;
+}
 
 public sealed record AudioStreamInfo(string Codec, int Channels, int SampleRate);

@@ -64,11 +64,9 @@ public enum MediaTokenCheck
     OutOfScope,
 }
 
-/// <summary>Signs URLs to the Api's own <c>/media</c> endpoint.</summary>
+/// <summary>Signs URLs to the Api's own media endpoint, whose path is the media key itself (<c>/media/{id}/v1/...</c>).</summary>
 public sealed class ApiMediaUrlSigner(MediaToken token, MediaSigningOptions options) : IMediaUrlSigner
 {
-    public const string PathPrefix = "/media/";
-
     public string Sign(string scope, string key, DateTimeOffset expiresAt) =>
-        $"{options.PublicBaseUrl?.TrimEnd('/')}{PathPrefix}{key}?{token.CreateQuery(scope, expiresAt)}";
+        $"{options.PublicBaseUrl?.TrimEnd('/')}/{key}?{token.CreateQuery(scope, expiresAt)}";
 }

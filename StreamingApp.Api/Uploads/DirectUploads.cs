@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Microsoft.Extensions.Options;
+using StreamingApp.Api.Media;
 
 namespace StreamingApp.Api.Uploads;
 
@@ -7,7 +8,7 @@ namespace StreamingApp.Api.Uploads;
 /// Browser-to-S3 multipart uploads: the Api starts the upload and presigns a URL per part; the browser sends
 /// the parts straight to S3 (resuming after a reload from the list of parts S3 already has); the Api completes it.
 /// </summary>
-public sealed class DirectUploads(IBlobStore blobs, IVideoStore videos, IOptions<UploadOptions> options, TimeProvider time)
+public sealed class DirectUploads(IBlobStore blobs, IVideoStore videos, IOptions<MediaOptions> options, TimeProvider time)
 {
     public bool IsAvailable => blobs is S3BlobStore;
 
@@ -18,7 +19,7 @@ public sealed class DirectUploads(IBlobStore blobs, IVideoStore videos, IOptions
     {
         const long MiB = 1024 * 1024;
         var needed = (sizeBytes + S3BlobStore.MaxParts - 1) / S3BlobStore.MaxParts;
-        var partSize = Math.Max(Math.Max(options.Value.DirectUploadPartSize, S3BlobStore.MinPartSize), (needed + MiB - 1) / MiB * MiB);
+        var partSize = Math.Max(Math.Max(options.Value.DirectUploads.PartSize, S3BlobStore.MinPartSize), (needed + MiB - 1) / MiB * MiB);
         return (int)partSize;
     }
 
@@ -94,7 +95,7 @@ public sealed class DirectUploads(IBlobStore blobs, IVideoStore videos, IOptions
         var urls = new List<PartUrl>();
         foreach (var number in partNumbers)
         {
-            urls.Add(new PartUrl(number, await S3.PresignUploadPartAsync(upload.Key, upload.UploadId, number, options.Value.PartUrlLifetime)));
+            urls.Add(new PartUrl(number, await S3.PresignUploadPartAsync(upload.Key, upload.UploadId, number, options.Value.DirectUploads.PartUrlLifetime)));
         }
 
         return urls;

@@ -11,7 +11,7 @@ namespace StreamingApp.Api.Uploads;
 /// </summary>
 public sealed class SourceIntake(
     IVideoStore videos, IBlobStore blobs, IMediaProbe probe, IProcessingQueue queue, ApiMetrics metrics,
-    IOptions<UploadOptions> options, UploadTempFiles tempFiles, TimeProvider time, ILogger<SourceIntake> logger)
+    IOptions<MediaOptions> options, UploadTempFiles tempFiles, TimeProvider time, ILogger<SourceIntake> logger)
 {
     private const int CopyBufferSize = 1 << 16;
 

@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Options;
+using StreamingApp.Api.Media;
+
 namespace StreamingApp.Api.Uploads;
 
 /// <summary>Temporary files for incoming uploads, deleted when disposed whatever happened.</summary>
-public sealed class UploadTempFiles(string directory)
+public sealed class UploadTempFiles(IOptions<MediaOptions> options)
 {
     public TempFile Create()
     {
+        var directory = Path.Combine(options.Value.TempDirectory!, "uploads");
         Directory.CreateDirectory(directory);
         return new TempFile(Path.Combine(directory, $"upload-{Guid.NewGuid():N}.part"));
     }

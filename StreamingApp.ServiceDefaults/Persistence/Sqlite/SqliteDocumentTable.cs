@@ -70,6 +70,40 @@ public sealed class SqliteDocumentTable<T>(SqliteDatabase database, string table
             $"SELECT COUNT(*) FROM {table} t {clauses}", parameters, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Sets fields of every row matching <paramref name="where"/> in one statement, in the JSON document and in the
+    /// column that copies each field, and bumps their versions: the bulk counterpart of a replace.
+    /// </summary>
+    /// <param name="fields">Field name in the document (camelCase), its column (or <c>null</c> when none copies it), and a text, number, timestamp or null value.</param>
+    public async Task<int> UpdateManyAsync(IReadOnlyList<DocumentField> fields, string where, object parameters, CancellationToken cancellationToken)
+    {
+        var sql = new DynamicParameters(parameters);
+        var jsonSets = new List<string> { "'$.version', version + 1" };
+        var columnSets = new List<string> { "version = version + 1" };
+        for (var index = 0; index < fields.Count; index++)
+        {
+            var (field, column, value) = fields[index];
+            sql.Add($"field{index}", value);
+            jsonSets.Add($"'$.{field}', @field{index}");
+            if (column is not null)
+            {
+                columnSets.Add($"{column} = @field{index}");
+            }
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {table} AS t SET document = json_set(document, {string.Join(", ", jsonSets)}), {string.Join(", ", columnSets)} {where}",
+            sql, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Deletes every row matching <paramref name="where"/>; the number deleted.</summary>
+    public async Task<int> DeleteManyAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} AS t {where}", parameters, cancellationToken: cancellationToken));
+    }
+
     private (List<string> Columns, DynamicParameters Parameters) Parameters(T document)
     {
         var parameters = new DynamicParameters();
@@ -97,3 +131,6 @@ public sealed class SqliteDocumentTable<T>(SqliteDatabase database, string table
         return await owned.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 }
+
+/// <summary>One field that <see cref="SqliteDocumentTable{T}.UpdateManyAsync"/> sets.</summary>
+public sealed record DocumentField(string Field, string? Column, object? Value);
