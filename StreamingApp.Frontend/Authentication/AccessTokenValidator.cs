@@ -4,29 +4,23 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using StreamingApp.ServiceDefaults.Authentication;
 
 namespace StreamingApp.Frontend.Authentication;
 
 /// <summary>
 /// Checks an access token the way the Api will (signature against Auth's published keys, issuer, audience, lifetime)
-/// before the web UI trusts its claims to build the signed-in user.
+/// before the web UI trusts its claims to build the signed-in user. The settings are the services' shared
+/// <c>Auth</c> section (<see cref="TokenAuthenticationOptions"/>).
 /// </summary>
-public sealed class AccessTokenValidator(IConfigurationManager<OpenIdConnectConfiguration> metadata, IOptions<TokenValidationSettings> settings)
+public sealed class AccessTokenValidator(IConfigurationManager<OpenIdConnectConfiguration> metadata, IOptions<TokenAuthenticationOptions> options)
 {
     public const string AuthenticationType = "StreamingApp";
     public const string NameClaim = "name";
     public const string RoleClaim = "role";
 
-    /// <summary>Only signatures that need the issuer's private key: a shared secret or <c>none</c> never validates.</summary>
-    private static readonly string[] AsymmetricAlgorithms =
-    [
-        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
-        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
-        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
-    ];
-
-    /// <summary>The claims the web UI keeps: who the user is and which roles they have.</summary>
-    private static readonly HashSet<string> KeptClaims = [JwtRegisteredClaimNames.Sub, JwtRegisteredClaimNames.Email, NameClaim, RoleClaim];
+    /// <summary>The claims the web UI keeps about who the user is; roles come from the configured role claim.</summary>
+    private static readonly HashSet<string> KeptClaims = [JwtRegisteredClaimNames.Sub, JwtRegisteredClaimNames.Email, NameClaim];
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
@@ -46,7 +40,15 @@ public sealed class AccessTokenValidator(IConfigurationManager<OpenIdConnectConf
             throw result.Exception as SecurityTokenException ?? new SecurityTokenException("The access token is not valid.", result.Exception);
         }
 
-        var claims = result.ClaimsIdentity.Claims.Where(claim => KeptClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value));
+        var settings = options.Value;
+        if (!IsStandardAudience(settings) && !result.ClaimsIdentity.HasClaim(settings.AudienceClaim, settings.Audience))
+        {
+            throw new SecurityTokenInvalidAudienceException($"The token's {settings.AudienceClaim} is not {settings.Audience}.");
+        }
+
+        var claims = result.ClaimsIdentity.Claims
+            .Where(claim => KeptClaims.Contains(claim.Type) || claim.Type == settings.RoleClaim)
+            .Select(claim => new Claim(claim.Type == settings.RoleClaim ? RoleClaim : claim.Type, claim.Value));
         var identity = new ClaimsIdentity(claims, AuthenticationType, NameClaim, RoleClaim);
         if (identity.FindFirst(JwtRegisteredClaimNames.Sub) is not { Value.Length: > 0 } subject)
         {
@@ -60,13 +62,15 @@ public sealed class AccessTokenValidator(IConfigurationManager<OpenIdConnectConf
     private async Task<TokenValidationResult> ValidateOnceAsync(string accessToken, CancellationToken cancellationToken)
     {
         var configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        var settings = options.Value;
         return await _handler.ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
             ValidIssuer = configuration.Issuer,
             IssuerSigningKeys = configuration.SigningKeys,
-            ValidAudience = settings.Value.Audience,
-            ValidAlgorithms = AsymmetricAlgorithms,
-            ClockSkew = settings.Value.ClockSkew,
+            ValidateAudience = IsStandardAudience(settings),
+            ValidAudience = settings.Audience,
+            ValidAlgorithms = TokenAuthenticationExtensions.AsymmetricAlgorithms,
+            ClockSkew = settings.ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
@@ -74,4 +78,8 @@ public sealed class AccessTokenValidator(IConfigurationManager<OpenIdConnectConf
             RoleClaimType = RoleClaim,
         });
     }
+
+    /// <summary>Providers such as Amazon Cognito name the client in another claim instead of <c>aud</c>.</summary>
+    private static bool IsStandardAudience(TokenAuthenticationOptions settings) =>
+        string.Equals(settings.AudienceClaim, JwtRegisteredClaimNames.Aud, StringComparison.Ordinal);
 }

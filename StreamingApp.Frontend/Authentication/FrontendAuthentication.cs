@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using StreamingApp.ServiceDefaults.Authentication;
 using StreamingApp.ServiceDefaults.Persistence;
 
 namespace StreamingApp.Frontend.Authentication;
@@ -14,9 +15,6 @@ public static class FrontendAuthentication
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
     public const string MetadataClientName = "auth-metadata";
 
-    /// <summary>Auth through service discovery when <c>Auth:Authority</c> is not set.</summary>
-    public const string DiscoveredAuthority = "https+http://auth";
-
     /// <summary>
     /// Cookie sessions whose encrypted ticket holds the user's access and refresh tokens. The ticket is protected by
     /// Data Protection with a key ring kept under the data folder, so sessions survive restarts.
@@ -25,9 +23,11 @@ public static class FrontendAuthentication
     {
         var services = builder.Services;
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName);
-        services.AddOptions<TokenValidationSettings>().BindConfiguration(TokenValidationSettings.SectionName);
+        services.AddOptions<TokenAuthenticationOptions>().BindConfiguration(TokenAuthenticationOptions.SectionName);
         var session = builder.Configuration.GetSection(SessionOptions.SectionName).Get<SessionOptions>() ?? new SessionOptions();
-        var tokens = builder.Configuration.GetSection(TokenValidationSettings.SectionName).Get<TokenValidationSettings>() ?? new TokenValidationSettings();
+        var tokens = builder.Configuration.GetSection(TokenAuthenticationOptions.SectionName).Get<TokenAuthenticationOptions>() ?? new TokenAuthenticationOptions();
+        var authority = TokenAuthority.Resolve(builder.Configuration, tokens)
+            ?? throw new InvalidOperationException("No token authority: set Auth:Authority, or reference the auth service (services:auth:http:0).");
 
         services.AddDataProtection()
             .SetApplicationName("StreamingApp.Frontend")
@@ -36,13 +36,12 @@ public static class FrontendAuthentication
         services.AddHttpClient(MetadataClientName);
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider =>
         {
-            var authority = (tokens.Authority is { Length: > 0 } configured ? configured : DiscoveredAuthority).TrimEnd('/');
             var retriever = new HttpDocumentRetriever(provider.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName))
             {
-                // Service discovery picks https when the peer offers it; a configured authority must use it unless local.
-                RequireHttps = tokens.Authority is { Length: > 0 } && !new Uri(authority).IsLoopback,
+                RequireHttps = tokens.RequireHttpsMetadata ?? !authority.IsLoopback,
             };
-            return new ConfigurationManager<OpenIdConnectConfiguration>($"{authority}/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever)
+            var metadataAddress = $"{authority.Uri.ToString().TrimEnd('/')}/.well-known/openid-configuration";
+            return new ConfigurationManager<OpenIdConnectConfiguration>(metadataAddress, new OpenIdConnectConfigurationRetriever(), retriever)
             {
                 AutomaticRefreshInterval = TimeSpan.FromHours(1),
                 RefreshInterval = TimeSpan.FromSeconds(30),

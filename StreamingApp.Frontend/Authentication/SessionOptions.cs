@@ -17,16 +17,3 @@ public sealed class SessionOptions
     /// </summary>
     public TimeSpan RefreshReuseWindow { get; set; } = TimeSpan.FromSeconds(30);
 }
-
-/// <summary>Where access tokens come from and what they must say (configuration section <c>Auth</c>, shared with the Api).</summary>
-public sealed class TokenValidationSettings
-{
-    public const string SectionName = "Auth";
-
-    /// <summary>Base URL of the token issuer; unset means StreamingApp.Auth through service discovery.</summary>
-    public string? Authority { get; set; }
-
-    public string Audience { get; set; } = "streamingapp-api";
-
-    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
-}

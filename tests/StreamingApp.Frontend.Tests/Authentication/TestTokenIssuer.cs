@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using StreamingApp.Frontend.Authentication;
+using StreamingApp.ServiceDefaults.Authentication;
 
 namespace StreamingApp.Frontend.Tests.Authentication;
 
@@ -15,7 +16,7 @@ internal sealed class TestTokenIssuer
 
     private readonly ECDsaSecurityKey _key = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "test-key" };
 
-    public AccessTokenValidator Validator() => new(ConfigurationManager(), Options.Create(new TokenValidationSettings()));
+    public AccessTokenValidator Validator() => new(ConfigurationManager(), Options.Create(new TokenAuthenticationOptions()));
 
     /// <summary>What Auth's discovery document and JWKS say: the issuer and its public key.</summary>
     public IConfigurationManager<OpenIdConnectConfiguration> ConfigurationManager()
