@@ -89,7 +89,7 @@ public static class FrontendAuthentication
             {
                 await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 var returnUrl = Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
-                context.Response.Redirect($"{LoginPath}?returnUrl={returnUrl}&ended=1");
+                context.Response.Redirect($"{LoginPath}?returnUrl={returnUrl}&ended=true");
             }
         });
 }
