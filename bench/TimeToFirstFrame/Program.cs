@@ -12,7 +12,7 @@ using Microsoft.Playwright;
 
 // Time to first frame: navigation start until the video element fires `playing`, for StreamingApp's player page
 // and for a bare hls.js page on nginx playing the same HLS files, alternating, in one run.
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
+var runs = args.Select(argument => int.TryParse(argument, CultureInfo.InvariantCulture, out var count) ? count : 0).FirstOrDefault(count => count > 0, 7);
 // --details prints where the time of one more load of each page went (document, scripts, playlists, segments).
 var details = args.Contains("--details");
 var work = Directory.CreateTempSubdirectory("streamingapp-ttff-");
@@ -31,7 +31,8 @@ try
     var data = Path.Combine(work.FullName, "app");
     var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.StreamingApp_AppHost>([$"--DataDirectory={data}", "--StreamingApp:Containers=off"]);
     builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
-        .AddFilter("System.Net.Http", LogLevel.None).AddFilter("Polly", LogLevel.None));
+        .AddFilter("System.Net.Http", LogLevel.None).AddFilter("Polly", LogLevel.None)
+        .AddFilter("StreamingApp.AppHost.Resources", LogLevel.None));
     builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == "auth"))
         .WithEnvironment("Auth__BootstrapAdmin__Email", AdminEmail)
         .WithEnvironment("Auth__BootstrapAdmin__Password", AdminPassword);

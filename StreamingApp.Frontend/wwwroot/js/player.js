@@ -397,7 +397,8 @@ export function mount(root) {
     renderPlaying();
     start();
     if (root.dataset.storyboard) {
-        loadStoryboard(root.dataset.storyboard);
+        // Previews are only needed once playback runs: their download must not delay the first frame.
+        listen(video, 'playing', () => loadStoryboard(root.dataset.storyboard), { once: true });
     }
 
     return () => {
