@@ -13,6 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/prerequisites.sh
 
 require_dotnet
-require_packages ffmpeg=ffmpeg ffprobe=ffmpeg
+# npm restores the web UI's browser libraries (hls.js) at build time.
+require_packages ffmpeg=ffmpeg ffprobe=ffmpeg node=nodejs npm=npm
 
 exec dotnet run --project StreamingApp.AppHost --launch-profile http "$@"
