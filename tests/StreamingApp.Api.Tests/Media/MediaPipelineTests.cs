@@ -106,7 +106,13 @@ public sealed partial class MediaPipelineTests(MediaClips clips) : IDisposable
     [Fact]
     public async Task A_transient_failure_is_retried_with_backoff_and_then_succeeds()
     {
-        await using var host = await MediaHost.StartAsync(_data.Path, new Dictionary<string, string?> { ["Media:Worker:RetryDelay"] = "00:00:01" });
+        // Attempts to spare: on a busy machine putting the source back can take longer than a few retries.
+        await using var host = await MediaHost.StartAsync(_data.Path, new Dictionary<string, string?>
+        {
+            ["Media:Worker:RetryDelay"] = "00:00:01",
+            ["Media:Worker:MaxAttempts"] = "20",
+            ["Media:Worker:MaxRetryDelay"] = "00:00:02",
+        });
         // The source is not there yet, as when storage is briefly unreachable.
         var video = await host.CreateVideoAsync(null);
 
