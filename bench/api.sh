@@ -27,6 +27,7 @@ CATALOG_CONNECTIONS="${CATALOG_CONNECTIONS:-50}"
 CLIP_SECONDS="${CLIP_SECONDS:-30}"
 CATALOG_VIDEOS="${CATALOG_VIDEOS:-120}"
 POLL_SECONDS=0.15
+WRK_TIMEOUT=10s
 RANGE_BYTES=1048576
 
 WORK=""
@@ -141,6 +142,9 @@ values_of() { awk -F'\t' -v m="$1" -v s="$2" '$1 == m && $3 == s {printf "%s ", 
 
 fmt() { awk -v v="$1" -v f="$2" 'BEGIN {if (v == "nan") print "n/a"; else printf f, v}'; }
 
+# last_of <metric> <subject> <printf format>: the latest recorded value, for the per-round lines.
+last_of() { fmt "$(values_of "$1" "$2" | awk '{print $NF}')" "$3"; }
+
 # ---------------------------------------------------------------------------------------------------------------
 # Prerequisites and build
 
@@ -183,7 +187,9 @@ CLIP_BYTES="$(stat -c %s "$CLIP")"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Auth and the Api as real processes. The Api runs ffmpeg/ffprobe through wrappers that record each command line
-# (arguments separated by \037, one command a line) and exec the real tool: the reference replays exactly these.
+# (arguments separated by \037, one command a line), run the real tool and record its start and end (nanoseconds,
+# and whether it was the ladder): the reference replays exactly these commands, and the times tell the Api's own
+# share of the wall time from the tools' share.
 
 for tool in ffmpeg ffprobe; do
   real="$FFMPEG"
@@ -191,7 +197,12 @@ for tool in ffmpeg ffprobe; do
   cat >"$WORK/tools/$tool" <<EOF
 #!/bin/sh
 { printf '%s' '$real'; printf '\\037%s' "\$@"; printf '\\n'; } >>'$WORK/commands.log'
-exec '$real' "\$@"
+case " \$* " in *" -var_stream_map "*) kind=ladder ;; *) kind=other ;; esac
+start=\$(date +%s%N)
+'$real' "\$@"
+status=\$?
+printf '%s %s %s\\n' "\$start" "\$(date +%s%N)" "\$kind" >>'$WORK/tool-times.log'
+exit \$status
 EOF
   chmod +x "$WORK/tools/$tool"
 done
@@ -343,7 +354,13 @@ run_reference() {
 
 run_api_upload() {
   : >"$WORK/commands.log"
+  : >"$WORK/tool-times.log"
+  local before
+  before="$(cpu_ticks "$API_PID")"
   upload_and_wait "Timed upload $1"
+  API_CPU_S="$(awk -v t=$(($(cpu_ticks "$API_PID") - before)) -v hz="$CLK_TCK" 'BEGIN {print t / hz}')"
+  API_TOOLS_S="$(awk '{s += ($2 - $1) / 1e9} END {print s + 0}' "$WORK/tool-times.log")"
+  API_LADDER_S="$(awk '$3 == "ladder" {s += ($2 - $1) / 1e9} END {print s + 0}' "$WORK/tool-times.log")"
   map_commands "$WORK/commands.log" "$WORK/reference/round"
   diff -r "$WORK/reference/commands" "$WORK/reference/round" >/dev/null \
     || die "the worker ran other commands in round $1 than in the warm-up"
@@ -359,6 +376,9 @@ for ((round = 1; round <= TRANSCODE_ROUNDS; round++)); do
       run_api_upload "$round"
       record transcode.ready_s "$round" api "$(awk -v u="$READY_US" 'BEGIN {print u / 1e6}')"
       record transcode.put_s "$round" api "$(awk -v u="$PUT_US" 'BEGIN {print u / 1e6}')"
+      record transcode.tools_s "$round" api "$API_TOOLS_S"
+      record transcode.ladder_s "$round" api "$API_LADDER_S"
+      record transcode.cpu_s "$round" api "$API_CPU_S"
     else
       run_reference
       record transcode.ready_s "$round" ladder "$(awk -v u="$REF_LADDER_US" 'BEGIN {print u / 1e6}')"
@@ -366,11 +386,10 @@ for ((round = 1; round <= TRANSCODE_ROUNDS; round++)); do
     fi
   done
   [[ $REF_SEGMENTS == "$API_SEGMENTS" ]] || die "the reference wrote $REF_SEGMENTS segments, the Api $API_SEGMENTS"
-  printf '    round %d: Api %s s (PUT %s s), ladder alone %s s, all commands %s s\n' "$round" \
-    "$(fmt "$(values_of transcode.ready_s api | awk '{print $NF}')" '%.2f')" \
-    "$(fmt "$(values_of transcode.put_s api | awk '{print $NF}')" '%.2f')" \
-    "$(fmt "$(values_of transcode.ready_s ladder | awk '{print $NF}')" '%.2f')" \
-    "$(fmt "$(values_of transcode.ready_s all | awk '{print $NF}')" '%.2f')"
+  printf '    round %d: Api %s s (PUT %s s; its tool commands %s s, the ladder %s s; CPU of the Api process itself %s s) | bare: ladder %s s, all commands %s s\n' \
+    "$round" "$(last_of transcode.ready_s api %.2f)" "$(last_of transcode.put_s api %.2f)" "$(last_of transcode.tools_s api %.2f)" \
+    "$(last_of transcode.ladder_s api %.2f)" "$(last_of transcode.cpu_s api %.2f)" "$(last_of transcode.ready_s ladder %.2f)" \
+    "$(last_of transcode.ready_s all %.2f)"
 done
 LOAD_TRANSCODE_END="$(load_average)"
 
@@ -504,14 +523,14 @@ workload() {
   local url=${SERVER_URL[$2]}
   case $1 in
     media.range)
-      WRK_ARGS=(-t2 -c"$MEDIA_CONNECTIONS" -s "$BENCH_DIR/wrk/range.lua" "$url" -- "$RANGE_PATH?$QUERY" "$CLIP_BYTES" "$RANGE_BYTES")
+      WRK_ARGS=(-t2 -c"$MEDIA_CONNECTIONS" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/wrk/range.lua" "$url" -- "$RANGE_PATH?$QUERY" "$CLIP_BYTES" "$RANGE_BYTES")
       ;;
     media.segments)
-      WRK_ARGS=(-t2 -c"$MEDIA_CONNECTIONS" -s "$BENCH_DIR/wrk/segments.lua" "$url" -- "$WORK/segments.txt")
+      WRK_ARGS=(-t2 -c"$MEDIA_CONNECTIONS" --timeout "$WRK_TIMEOUT" -s "$BENCH_DIR/wrk/segments.lua" "$url" -- "$WORK/segments.txt")
       ;;
     catalog)
       [[ $2 == bare ]] && url+=/api/videos || url+=$CATALOG_PATH
-      WRK_ARGS=(-t2 -c"$CATALOG_CONNECTIONS" --latency -s "$BENCH_DIR/wrk/get.lua" "$url")
+      WRK_ARGS=(-t2 -c"$CATALOG_CONNECTIONS" --timeout "$WRK_TIMEOUT" --latency -s "$BENCH_DIR/wrk/get.lua" "$url")
       ;;
   esac
 }
@@ -546,6 +565,8 @@ measure() {
   ((r[status_errors] == 0 && r[socket_errors] == 0)) \
     || die "$subject answered errors in $metric (status ${r[status_errors]}, socket ${r[socket_errors]}): $output"
   ((r[requests] > 0)) || die "$subject served no requests in $metric"
+  # A slow answer on a saturated machine is not an error, but it is worth knowing about.
+  ((r[timeouts] == 0)) || echo "    note: $((r[timeouts])) requests to $subject took longer than wrk's ${WRK_TIMEOUT} timeout in $metric round $round"
   cpu_s="$(awk -v t=$((after - before)) -v hz="$CLK_TCK" 'BEGIN {print t / hz}')"
   record "$metric.mbps" "$round" "$subject" "$(awk -v b="${r[bytes]}" -v d="${r[duration_us]}" 'BEGIN {print b / d}')"
   record "$metric.rps" "$round" "$subject" "$(awk -v n="${r[requests]}" -v d="${r[duration_us]}" 'BEGIN {print n * 1e6 / d}')"
@@ -553,9 +574,6 @@ measure() {
   record "$metric.cpu_s_per_gb" "$round" "$subject" "$(awk -v c="$cpu_s" -v b="${r[bytes]}" 'BEGIN {print c / (b / 1e9)}')"
   record "$metric.cpu_us_per_request" "$round" "$subject" "$(awk -v c="$cpu_s" -v n="${r[requests]}" 'BEGIN {print c * 1e6 / n}')"
 }
-
-# last_of <metric> <subject> <printf format>: the latest recorded value, for the per-round lines.
-last_of() { fmt "$(values_of "$1" "$2" | awk '{print $NF}')" "$3"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Benchmark 1: media serving, Api (signed URLs) vs nginx, with bare Kestrel files as a diagnostic.
@@ -622,8 +640,11 @@ for name in range segments; do
     "$(fmt "$(ratio_of "media.$name.mbps" bare nginx)" '%.2f')" \
     "$(fmt "$(ratio_of "media.$name.mbps" api bare)" '%.2f')" "$(fmt "$(ratio_of "media.$name.cpu_s_per_gb" api bare)" '%.2f')"
 done
-printf '  transcode    Api upload->ready %s s (of which the PUT until 202: %s s); ladder command alone %s s; all %s distinct tool commands %s s\n' \
+printf '  transcode    Api upload->ready %s s: the PUT until 202 %s s, its tool commands %s s (the ladder %s s), CPU of the Api process itself %s s\n' \
   "$(fmt "$(median_of transcode.ready_s api)" '%.2f')" "$(fmt "$(median_of transcode.put_s api)" '%.2f')" \
+  "$(fmt "$(median_of transcode.tools_s api)" '%.2f')" "$(fmt "$(median_of transcode.ladder_s api)" '%.2f')" \
+  "$(fmt "$(median_of transcode.cpu_s api)" '%.2f')"
+printf '  transcode    bare: the ladder command %s s, all %s distinct tool commands %s s\n' \
   "$(fmt "$(median_of transcode.ready_s ladder)" '%.2f')" "$REFERENCE_COMMANDS" "$(fmt "$(median_of transcode.ready_s all)" '%.2f')"
 for subject in api bare uncached; do
   printf '  catalog      %-8s req/s %s | p99 ms %s | CPU us/request %s\n' "$subject" \
