@@ -10,6 +10,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.UseCors();
+app.UseOutputCache();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 

@@ -20,11 +20,13 @@ public static class VideosApi
         api.MapGet("/", ListVideos)
             .WithName(nameof(ListVideos))
             .WithSummary("Browse and search the public catalog")
-            .WithDescription("Ready, public videos allowed in the viewer's country, newest or most popular first.");
+            .WithDescription("Ready, public videos allowed in the viewer's country, newest or most popular first.")
+            .CacheOutput(CatalogCache.PolicyName);
 
         api.MapGet("/featured", ListFeatured)
             .WithName(nameof(ListFeatured))
-            .WithSummary("Featured videos for the home page hero");
+            .WithSummary("Featured videos for the home page hero")
+            .CacheOutput(CatalogCache.PolicyName);
 
         api.MapGet("/mine", ListMine)
             .WithName(nameof(ListMine))

@@ -30,6 +30,7 @@ public static class ApiServiceExtensions
     {
         builder.AddTokenAuthentication();
         builder.AddCatalogPersistence();
+        builder.AddCatalogCache();
         builder.AddBlobStorage();
         builder.AddPlayback();
         builder.AddRegions();
