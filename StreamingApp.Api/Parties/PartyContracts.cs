@@ -35,6 +35,9 @@ public sealed record PartySettingsView(PartyControlMode ControlMode, long Versio
 
 public sealed record PartyEndedView(PartyEndReason Reason);
 
+/// <summary>The answer to joining a party on the hub: the party, or why the connection may not join it.</summary>
+public sealed record PartyJoinResult(PartyView? Party, PartyError? Error);
+
 /// <summary>A clock sample: the client's send time echoed back with the server's time when it answered.</summary>
 public sealed record PingReply(double ClientTime, double ServerTime);
 

@@ -9,8 +9,8 @@ namespace StreamingApp.Api.Parties;
 /// <summary>
 /// The real-time side of watch parties at <c>/hubs/party</c>, for accounts that are members (they joined with the
 /// invite code over HTTP). A connection joins one party; its commands, reports and chat go to that party. Refused
-/// actions come back as an <see cref="IPartyClient.Error"/> event with a stable code; a refused join throws, so
-/// the caller's invocation fails with that code.
+/// actions come back as an <see cref="IPartyClient.Error"/> event with a stable code; a refused join answers with
+/// the error instead of the party.
 /// </summary>
 [Authorize]
 public sealed class PartyHub(
@@ -30,31 +30,31 @@ public sealed class PartyHub(
 
     /// <summary>
     /// Attaches this connection to a party the caller is a member of, after the same checks as playback (the video
-    /// is visible to the caller, licensed where the caller is, and ready). Returns the party with its live state.
+    /// is visible to the caller, licensed where the caller is, and ready). Answers the party with its live state, or why not.
     /// </summary>
-    public async Task<PartyView> JoinParty(string partyId)
+    public async Task<PartyJoinResult> JoinParty(string partyId)
     {
         if (!PartyViews.IsId(partyId))
         {
-            throw Refused(PartyError.Invalid("A party id is 32 hexadecimal digits."));
+            return Refused(PartyError.Invalid("A party id is 32 hexadecimal digits."));
         }
 
         var user = ApiUser.From(Context.User!);
         var party = await parties.GetAsync(partyId, Context.ConnectionAborted);
         if (party?.FindMember(user.Id!) is null)
         {
-            throw Refused(PartyError.NotFound);
+            return Refused(PartyError.NotFound);
         }
 
         if (party.HasEnded)
         {
-            throw Refused(PartyError.Ended);
+            return Refused(PartyError.Ended);
         }
 
         var check = await gate.CheckAsync(party.VideoId, user, Context.GetHttpContext()!, "party", Context.ConnectionAborted);
         if (PartyError.From(check) is { } denied)
         {
-            throw Refused(denied);
+            return Refused(denied);
         }
 
         await DetachAsync(stillConnected: true);
@@ -64,11 +64,11 @@ public sealed class PartyHub(
         if (update.Refusal is not null || update.After is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(partyId), Context.ConnectionAborted);
-            throw Refused(update.Refusal ?? PartyError.NotFound);
+            return Refused(update.Refusal ?? PartyError.NotFound);
         }
 
         connections.Bind(Context.ConnectionId, new LocalConnection(partyId, user.Id!, time.GetUtcNow()));
-        return views.Party(update.After);
+        return new PartyJoinResult(views.Party(update.After), null);
     }
 
     /// <summary>Leaves the party for good (a host hands the seat on); closing the connection only disconnects.</summary>
@@ -86,8 +86,7 @@ public sealed class PartyHub(
     }
 
     /// <summary>A clock sample for the client's offset estimate. Answered at once, without touching the store, so it measures the network only.</summary>
-    public PingReply Ping(double clientTime) =>
-        double.IsFinite(clientTime) ? new PingReply(clientTime, views.Now()) : throw Refused(PartyError.Invalid("The client time is a number of milliseconds."));
+    public PingReply Ping(double clientTime) => new(clientTime, views.Now());
 
     /// <summary>
     /// The client's round-trip estimate (which sets how far ahead commands are scheduled) and its player's offset from
@@ -168,7 +167,7 @@ public sealed class PartyHub(
 
     public override Task OnDisconnectedAsync(Exception? exception) => DetachAsync(stillConnected: false);
 
-    private static HubException Refused(PartyError error) => new($"{error.Code}: {error.Message}");
+    private static PartyJoinResult Refused(PartyError error) => new(null, error);
 
     /// <summary>The party of this connection, or <c>null</c> after telling the caller to join one first.</summary>
     private async Task<LocalConnection?> BoundAsync()
