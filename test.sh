@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, contract (SQLite, local folder, moto_server S3; MongoDB when
-# STREAMINGAPP_TEST_MONGODB is set), the Aspire end-to-end suite, and the infrastructure checks.
+# STREAMINGAPP_TEST_MONGODB is set), watch parties across two Api instances with a real redis-server,
+# the Aspire end-to-end suite, and the infrastructure checks.
 # Installs what the tests use on Debian/Ubuntu when run as root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,6 +12,7 @@ require_dotnet
 require_packages \
   ffmpeg=ffmpeg ffprobe=ffmpeg \
   sqlite3=sqlite3 \
+  redis-server=redis-server \
   shellcheck=shellcheck
 
 if ! command -v moto_server >/dev/null 2>&1; then
