@@ -13,7 +13,9 @@ require_packages \
   ffmpeg=ffmpeg ffprobe=ffmpeg \
   sqlite3=sqlite3 \
   redis-server=redis-server \
-  shellcheck=shellcheck
+  shellcheck=shellcheck \
+  node=nodejs npm=npm \
+  chromium=chromium
 
 if ! command -v moto_server >/dev/null 2>&1; then
   if command -v pip3 >/dev/null 2>&1 && pip3 install --quiet 'moto[server]' 2>/dev/null && command -v moto_server >/dev/null 2>&1; then
@@ -34,13 +36,16 @@ if ! command -v terraform >/dev/null 2>&1; then
 fi
 
 started=$SECONDS
-shellcheck -x run.sh test.sh scripts/*.sh .ci/run infra/tests/run.sh
+shellcheck -x run.sh test.sh scripts/*.sh .ci/run infra/tests/run.sh bench/*.sh
 
 # The infrastructure suite mostly waits on Terraform's provider processes, so it runs beside the .NET tests.
 infra_log="$(mktemp)"
 bash infra/tests/run.sh >"$infra_log" 2>&1 &
 infra_pid=$!
 trap 'kill "$infra_pid" 2>/dev/null || true; rm -f "$infra_log"' EXIT
+
+# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard).
+node --test tests/StreamingApp.Frontend.Tests/js/
 
 dotnet_status=0
 dotnet build StreamingApp.sln --configuration Release -warnaserror

@@ -31,4 +31,7 @@ auth.WithEnvironment("Auth__Issuer", auth.GetEndpoint("http"))
 // Invite links point at the web UI's party page.
 api.WithEnvironment("Parties__InviteBaseUrl", frontend.GetEndpoint("http"));
 
+// Pages on the Frontend's origin may fetch media from the Api directly.
+api.WithEnvironment("Cors__Origins__0", frontend.GetEndpoint("http"));
+
 builder.Build().Run();

@@ -1,4 +1,3 @@
-using StreamingApp.Frontend.Components;
 using StreamingApp.Frontend.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,13 +8,9 @@ builder.AddFrontendServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
+app.UseFrontend();
 app.MapDefaultEndpoints();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapFrontend();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using StreamingApp.ServiceDefaults.Health;
 using StreamingApp.ServiceDefaults.Http;
 using StreamingApp.ServiceDefaults.Telemetry;
@@ -18,7 +19,9 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // A POST that timed out may still have happened: retrying it would register twice, create a second video
+            // or present a rotated refresh token again (which revokes the session). Only safe methods are retried.
+            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 

@@ -14,7 +14,7 @@ INFRA_DIR="$(cd -- "${SCRIPT_DIR}/.." && pwd)"
 ENVIRONMENTS=(dev staging prod)
 MODULES=(network storage cdn waf cluster iam registry monitoring backup onprem-link)
 MODULE_FILES=(main.tf variables.tf outputs.tf versions.tf README.md)
-# Files that must be identical in every environment (only tfvars and backend differ).
+# Files every environment shares: links to envs/common/ (only terraform.tfvars and backend.tf differ).
 SHARED_ENV_FILES=(main.tf variables.tf outputs.tf providers.tf versions.tf)
 
 die() {
@@ -131,8 +131,8 @@ for module in "${MODULES[@]}"; do
 done
 for env in "${ENVIRONMENTS[@]}"; do
   for file in "${SHARED_ENV_FILES[@]}"; do
-    cmp -s "${INFRA_DIR}/envs/dev/${file}" "${INFRA_DIR}/envs/${env}/${file}" \
-      || die "envs/${env}/${file} differs from envs/dev/${file}; environments may only differ in terraform.tfvars and backend.tf"
+    [[ "$(readlink "${INFRA_DIR}/envs/${env}/${file}")" == "../common/${file}" ]] \
+      || die "envs/${env}/${file} must link to ../common/${file}; environments may only differ in terraform.tfvars and backend.tf"
   done
   [[ -f "${INFRA_DIR}/envs/${env}/.terraform.lock.hcl" ]] || die "envs/${env}/.terraform.lock.hcl is missing (it must be committed)"
 done
