@@ -239,6 +239,10 @@ public static class PartyHubEndpoints
     /// UI's proxy, which adds the header, so no token ever travels in a query string (and into access logs). A
     /// connection closes when its token expires; the client reconnects with a fresh one.
     /// </summary>
-    public static HubEndpointConventionBuilder MapPartyHub(this IEndpointRouteBuilder app) =>
-        app.MapHub<PartyHub>(PartyHub.Path, options => options.CloseOnAuthenticationExpiration = true);
+    public static HubEndpointConventionBuilder MapPartyHub(this IEndpointRouteBuilder app)
+    {
+        // Created now rather than by the first hub call, so /metrics shows the party gauges (at 0) from the start.
+        app.ServiceProvider.GetRequiredService<PartyMetrics>();
+        return app.MapHub<PartyHub>(PartyHub.Path, options => options.CloseOnAuthenticationExpiration = true);
+    }
 }

@@ -393,6 +393,50 @@ public sealed class PartyHubTests(PartyApiFactory api) : IClassFixture<PartyApiF
         Assert.NotEqual(party.InviteCode, (await host.CreatePartyAsync(video.Id)).InviteCode);
     }
 
+    [Fact]
+    public async Task Party_metrics_are_exported_on_the_metrics_endpoint_under_their_prometheus_names()
+    {
+        // A fresh Api shows the gauges before any party exists.
+        await using (var fresh = new ApiFactory())
+        {
+            await fresh.InitializeAsync();
+            using var client = fresh.CreateClient();
+            var idle = await ScrapeAsync(client, "party_members");
+            Assert.Matches(@"(?m)^party_active(\{[^}]*\})? 0$", idle);
+            Assert.Matches(@"(?m)^party_members(\{[^}]*\})? 0$", idle);
+        }
+
+        var (party, host, members) = await PartyAsync(memberCount: 1);
+        await EveryoneReadyAsync(host, members);
+        await host.InvokeAsync(nameof(PartyHub.Play));
+        await members[0].WaitForPlaybackAsync(PlaybackState.Playing);
+        await members[0].InvokeAsync(nameof(PartyHub.ReportSync), new SyncReport(20, -42));
+        await members[0].InvokeAsync(nameof(PartyHub.SendMessage), "counted");
+        await host.WaitForAsync<ChatMessageView>(message => message.Text == "counted");
+
+        var metrics = await ScrapeAsync(Member(host).Http, "party_chat_messages_total");
+        Assert.Matches(@"(?m)^party_active(\{[^}]*\})? [1-9]\d*$", metrics);
+        Assert.Matches(@"(?m)^party_members(\{[^}]*\})? [2-9]\d*$", metrics);
+        Assert.Matches(@"(?m)^party_commands_total\{[^}]*command=""play""[^}]*\} [1-9]\d*", metrics);
+        Assert.Matches(@"(?m)^party_sync_offset_ms_bucket\{[^}]*le=""50""[^}]*\} [1-9]\d*", metrics);
+        Assert.Matches(@"(?m)^party_chat_messages_total(\{[^}]*\})? [1-9]\d*", metrics);
+    }
+
+    /// <summary>The Prometheus text once it mentions <paramref name="name"/> (the exporter caches scrapes briefly).</summary>
+    private static async Task<string> ScrapeAsync(HttpClient client, string name)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var metrics = await client.GetStringAsync("/metrics", Cancellation);
+            if (metrics.Contains(name, StringComparison.Ordinal) || tries == 50)
+            {
+                return metrics;
+            }
+
+            await Task.Delay(200, Cancellation);
+        }
+    }
+
     private readonly Dictionary<PartyConnectionClient, PartyMemberClient> _members = [];
 
     public async ValueTask DisposeAsync()
