@@ -44,7 +44,7 @@ bash infra/tests/run.sh >"$infra_log" 2>&1 &
 infra_pid=$!
 trap 'kill "$infra_pid" 2>/dev/null || true; rm -f "$infra_log"' EXIT
 
-# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard).
+# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard, watch party sync).
 node --test tests/StreamingApp.Frontend.Tests/js/
 
 dotnet_status=0
