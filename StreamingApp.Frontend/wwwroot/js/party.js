@@ -70,6 +70,7 @@ export function mount(root) {
         seekLeadMs: 150,
         seekStartedAt: 0,
         blocked: false,
+        renderedAsModerator: false,
     };
     const timers = [];
     const cleanups = [];
@@ -124,7 +125,7 @@ export function mount(root) {
             state.readyReport = null;
             schedule(playback);
         }
-        render();
+        renderStatus();
     }
 
     /** Prepares now what can be prepared (the start position of a play) and applies the state at its server time. */
@@ -213,7 +214,7 @@ export function mount(root) {
             state.readyReport = null;
         }
         checkReady();
-        render();
+        renderStatus();
     }
 
     /** Tells the hub once per playback revision, once it is applied, that this player has the group's position buffered. */
@@ -372,6 +373,7 @@ export function mount(root) {
 
     // ---- Rendering
 
+    /** Everything that depends on the members, roles and mode; rebuilt only when those change, so controls keep focus and clicks. */
     function render() {
         const role = selfRole();
         const mayControl = canControl(state.mode, role);
@@ -383,7 +385,15 @@ export function mount(root) {
         }
         ui.hostTools.hidden = role !== 'host';
         ui.mode.value = state.mode;
+        renderMembers(role);
+        if (isModerator(role) !== state.renderedAsModerator) {
+            renderMessages();
+        }
+        renderStatus();
+    }
 
+    /** The sync indicator, refreshed on every tick. */
+    function renderStatus() {
         const playback = state.playback;
         const status = playback
             ? syncStatus({
@@ -397,8 +407,11 @@ export function mount(root) {
         ui.sync.dataset.state = status.kind;
         // For people and tools that look closer (the end-to-end tests, the benchmark).
         ui.sync.dataset.driftMs = state.driftMs === null ? '' : String(Math.round(state.driftMs));
-        ui.sync.textContent = syncLabel(status);
-        renderMembers(role);
+        const label = syncLabel(status);
+        if (ui.sync.textContent !== label) {
+            // A live region: only real changes are announced.
+            ui.sync.textContent = label;
+        }
     }
 
     function renderMembers(role) {
@@ -435,6 +448,7 @@ export function mount(root) {
 
     function renderMessages() {
         const moderator = isModerator(selfRole());
+        state.renderedAsModerator = moderator;
         ui.messages.replaceChildren(...state.messages.map(message => {
             const item = element('li', { className: `message${message.deleted ? ' is-deleted' : ''}` });
             item.dataset.messageId = message.id;
