@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, contract (SQLite, local folder, moto_server S3; MongoDB when
-# STREAMINGAPP_TEST_MONGODB is set), the Aspire end-to-end suite, and the infrastructure checks.
+# STREAMINGAPP_TEST_MONGODB is set), watch parties across two Api instances with a real redis-server,
+# the Aspire end-to-end suite, and the infrastructure checks.
 # Installs what the tests use on Debian/Ubuntu when run as root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,6 +12,7 @@ require_dotnet
 require_packages \
   ffmpeg=ffmpeg ffprobe=ffmpeg \
   sqlite3=sqlite3 \
+  redis-server=redis-server \
   shellcheck=shellcheck \
   node=nodejs npm=npm \
   chromium=chromium
@@ -42,7 +44,7 @@ bash infra/tests/run.sh >"$infra_log" 2>&1 &
 infra_pid=$!
 trap 'kill "$infra_pid" 2>/dev/null || true; rm -f "$infra_log"' EXIT
 
-# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard).
+# The web UI's browser modules (upload progress, multipart retries, player keys, signed URLs, storyboard, watch party sync).
 node --test tests/StreamingApp.Frontend.Tests/js/
 
 dotnet_status=0

@@ -1,5 +1,6 @@
 using StreamingApp.Api.Apis;
 using StreamingApp.Api.Extensions;
+using StreamingApp.Api.Parties;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,8 @@ app.MapPlaybackApi();
 app.MapMediaApi();
 app.MapHistoryApi();
 app.MapAdminApi();
+app.MapPartiesApi();
+app.MapPartyHub();
 
 app.Run();
 

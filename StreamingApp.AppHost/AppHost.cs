@@ -4,6 +4,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
 var database = builder.AddStreamingAppDatabase(out var databaseIsContainer);
+var partyBackplane = builder.AddPartyBackplane(out var partyBackplaneIsContainer);
 
 var auth = builder.AddProject<Projects.StreamingApp_Auth>("auth")
     .WithHttpHealthCheck("/health")
@@ -13,7 +14,8 @@ var api = builder.AddProject<Projects.StreamingApp_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithReference(auth)
     .WithServiceData(dataDirectory, database, databaseIsContainer)
-    .WithStorageSettings(builder.Configuration);
+    .WithStorageSettings(builder.Configuration)
+    .WithPartyBackplane(partyBackplane, partyBackplaneIsContainer);
 
 var frontend = builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
     .WithHttpHealthCheck("/health")
@@ -25,6 +27,9 @@ var frontend = builder.AddProject<Projects.StreamingApp_Frontend>("frontend")
 // Auth names itself (the token issuer) by the address the other services reach it at, and links its emails to the Frontend.
 auth.WithEnvironment("Auth__Issuer", auth.GetEndpoint("http"))
     .WithEnvironment("Auth__FrontendBaseUrl", frontend.GetEndpoint("http"));
+
+// Invite links point at the web UI's party page.
+api.WithEnvironment("Parties__InviteBaseUrl", frontend.GetEndpoint("http"));
 
 // Pages on the Frontend's origin may fetch media from the Api directly.
 api.WithEnvironment("Cors__Origins__0", frontend.GetEndpoint("http"));

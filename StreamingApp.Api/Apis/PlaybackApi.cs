@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using StreamingApp.Api.Access;
 using StreamingApp.Api.Playback;
-using StreamingApp.Api.Regions;
 
 namespace StreamingApp.Api.Apis;
 
@@ -21,26 +20,15 @@ public static class PlaybackApi
     }
 
     public static async Task<Results<Ok<PlaybackUrls>, ProblemHttpResult>> GetPlayback(
-        string id, [AsParameters] VideoServices services, ClaimsPrincipal principal, HttpContext context)
+        string id, [AsParameters] VideoServices services, PlaybackGate gate, ClaimsPrincipal principal, HttpContext context)
     {
-        var video = await services.Videos.GetAsync(id, context.RequestAborted);
-        if (video is null || !ApiUser.From(principal).CanSee(video))
+        var check = await gate.CheckAsync(id, ApiUser.From(principal), context, "playback", context.RequestAborted);
+        if (check.Problem is { } problem)
         {
-            return Problems.NotFound();
+            return problem;
         }
 
-        var country = services.Countries.Resolve(context);
-        if (!RegionRules.IsAllowed(video, country))
-        {
-            services.Metrics.RegionBlocked("playback");
-            return Problems.UnavailableInRegion(country);
-        }
-
-        if (video.Status != VideoStatus.Ready || video.MediaPrefix is null)
-        {
-            return Problems.NotReady(video.Status);
-        }
-
+        var video = check.Video!;
         await services.Videos.IncrementViewCountAsync(video.Id, context.RequestAborted);
         services.Metrics.PlaybackSession();
         return TypedResults.Ok(services.Urls.Playback(video));

@@ -23,6 +23,9 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string title) =>
         Problem(StatusCodes.Status403Forbidden, "forbidden", title);
 
+    /// <summary>A refused party action, with the same code its hub error event carries.</summary>
+    public static ProblemHttpResult Party(Parties.PartyError error) => Problem(error.Status, error.Code, error.Message);
+
     public static ProblemHttpResult Problem(int status, string slug, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: TypeBase + slug);
 }

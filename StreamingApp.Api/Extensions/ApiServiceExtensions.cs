@@ -14,6 +14,10 @@ using StreamingApp.Api.Media;
 using StreamingApp.Api.Media.Processing;
 using StreamingApp.Api.Media.Processing.MongoDb;
 using StreamingApp.Api.Media.Processing.Sqlite;
+using StreamingApp.Api.Parties;
+using StreamingApp.Api.Parties.MongoDb;
+using StreamingApp.Api.Parties.Sqlite;
+using Microsoft.Extensions.Options;
 using StreamingApp.ServiceDefaults.Persistence;
 using StreamingApp.ServiceDefaults.Security;
 
@@ -36,6 +40,7 @@ public static class ApiServiceExtensions
         builder.AddRegions();
         builder.AddMediaProcessing();
         builder.AddUploads();
+        builder.AddParties();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiMetrics>();
@@ -56,11 +61,15 @@ public static class ApiServiceExtensions
                 sqlite.Services.AddSingleton<IVideoStore, SqliteVideoStore>();
                 sqlite.Services.AddSingleton<IWatchHistoryStore, SqliteWatchHistoryStore>();
                 sqlite.Services.AddSingleton<IProcessingJobStore, SqliteProcessingJobStore>();
+                sqlite.Services.AddSingleton<IPartyStore, SqlitePartyStore>();
+                sqlite.Services.AddSingleton<IPartyMessageStore, SqlitePartyMessageStore>();
             },
             mongoDb => mongoDb
                 .AddStore<IVideoStore, MongoVideoStore>()
                 .AddStore<IWatchHistoryStore, MongoWatchHistoryStore>()
-                .AddStore<IProcessingJobStore, MongoProcessingJobStore>());
+                .AddStore<IProcessingJobStore, MongoProcessingJobStore>()
+                .AddStore<IPartyStore, MongoPartyStore>()
+                .AddStore<IPartyMessageStore, MongoPartyMessageStore>());
 
     private static void AddPlayback(this IHostApplicationBuilder builder)
     {
@@ -107,6 +116,27 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<UploadTempFiles>();
         builder.Services.AddSingleton<SourceIntake>();
         builder.Services.AddSingleton<DirectUploads>();
+    }
+
+    /// <summary>
+    /// Watch parties: the rules, the store-backed coordinator, the sweeper, and the SignalR hub, scaled out through
+    /// Redis when <c>ConnectionStrings:redis</c> is set.
+    /// </summary>
+    private static void AddParties(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PartyOptions>().Bind(builder.Configuration.GetSection(PartyOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PartyOptions>, PartyOptionsValidator>();
+        builder.Services.AddSingleton<PlaybackGate>();
+        builder.Services.AddSingleton<PartyRules>();
+        builder.Services.AddSingleton<PartyViews>();
+        builder.Services.AddSingleton<PartyNotifier>();
+        builder.Services.AddSingleton<PartyCoordinator>();
+        builder.Services.AddSingleton<PartyChat>();
+        builder.Services.AddSingleton<ChatRateLimiter>();
+        builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<PartyMetrics>();
+        builder.Services.AddHostedService<PartySweeper>();
+        builder.Services.AddSignalR().AddPartyBackplane(builder);
     }
 
     /// <summary>Browsers on the web UI's origin fetch media (hls.js uses XHR), so the media endpoint answers CORS for those origins.</summary>

@@ -4,6 +4,7 @@ namespace StreamingApp.AppHost.Resources;
 public static class ServiceResourceExtensions
 {
     public const string MongoConnectionName = "mongodb";
+    public const string RedisConnectionName = "redis";
 
     /// <summary>
     /// MongoDB when a connection string is configured or a container runtime answers; otherwise <c>null</c>,
@@ -25,6 +26,44 @@ public static class ServiceResourceExtensions
         isContainer = true;
         var server = builder.AddMongoDBServer(MongoConnectionName);
         return builder.CreateResourceBuilder<IResourceWithConnectionString>(server.Resource);
+    }
+
+    /// <summary>
+    /// Redis for the party hub's backplane when a connection string is configured or a container runtime answers;
+    /// otherwise <c>null</c>, and the Api serves parties from its one instance without it.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString>? AddPartyBackplane(this IDistributedApplicationBuilder builder, out bool isContainer)
+    {
+        isContainer = false;
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisConnectionName)))
+        {
+            return builder.AddConnectionString(RedisConnectionName);
+        }
+
+        if (builder.ExecutionContext.IsRunMode && !ContainerRuntime.IsAvailable(builder.Configuration))
+        {
+            return null;
+        }
+
+        isContainer = true;
+        var redis = builder.AddRedis(RedisConnectionName);
+        return builder.CreateResourceBuilder<IResourceWithConnectionString>(redis.Resource);
+    }
+
+    /// <summary>References the backplane from the Api; only a container is waited for, an external server is the operator's to run.</summary>
+    public static IResourceBuilder<ProjectResource> WithPartyBackplane(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<IResourceWithConnectionString>? redis, bool waitForRedis)
+    {
+        if (redis is not null)
+        {
+            service.WithReference(redis, RedisConnectionName);
+            if (waitForRedis)
+            {
+                service.WaitFor(redis);
+            }
+        }
+
+        return service;
     }
 
     /// <summary>

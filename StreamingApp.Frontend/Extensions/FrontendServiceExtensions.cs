@@ -25,6 +25,8 @@ public static class FrontendServiceExtensions
             .AddHttpMessageHandler<UserAccessTokenHandler>();
         builder.Services.AddHttpClient<StudioClient>(client => client.BaseAddress = new Uri(ApiBaseAddress))
             .AddHttpMessageHandler<UserAccessTokenHandler>();
+        builder.Services.AddHttpClient<PartyClient>(client => client.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<UserAccessTokenHandler>();
         builder.Services.AddHttpClient<AuthClient>(client => client.BaseAddress = new Uri(AuthBaseAddress))
             .AddHttpMessageHandler<UserAccessTokenHandler>();
 

@@ -10,13 +10,16 @@ namespace StreamingApp.Frontend.Proxy;
 /// <summary>
 /// The few Api routes the browser reaches through this service's origin: signed media (anonymous, the URL is the
 /// permission) and the calls page scripts make for the signed-in user (upload with progress, direct-upload sessions,
-/// status polling, fresh playback URLs, watch progress). For those the proxy adds the user's access token, which
-/// never reaches the browser, and refuses requests without the antiforgery header.
+/// status polling, fresh playback URLs, watch progress, party chat history, and the watch party hub with its
+/// WebSockets). For those the proxy adds the user's access token, which never reaches the browser, and refuses
+/// requests without the antiforgery header.
 /// </summary>
 public static class ApiProxy
 {
     public const string ClusterId = "api";
     public const string UploadSourceRoute = "upload-source";
+    public const string PartyHubRoute = "party-hub";
+    public const string PartyHubPath = "/hubs/party";
 
     /// <summary>Route metadata marking routes that carry the user's access token.</summary>
     public const string ForUserMetadata = "StreamingApp.ForUser";
@@ -40,6 +43,9 @@ public static class ApiProxy
         ForUser("direct-upload", "/api/videos/{id}/uploads/{uploadId}", HttpMethods.Get, HttpMethods.Delete),
         ForUser("direct-upload-complete", "/api/videos/{id}/uploads/{uploadId}/complete", HttpMethods.Post),
         ForUser("progress", "/api/me/progress/{videoId}", HttpMethods.Put),
+        ForUser("party-messages", "/api/parties/{id}/messages", HttpMethods.Get),
+        // Negotiation (POST), the WebSocket or server-sent events (GET), long polling (GET, POST, DELETE).
+        ForUser(PartyHubRoute, PartyHubPath + "/{**connection}", HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete),
     ];
 
     public static IReadOnlyList<ClusterConfig> Clusters { get; } =
@@ -54,7 +60,8 @@ public static class ApiProxy
     ];
 
     /// <summary>Paths under which the proxy answers (whether or not a route matches the method).</summary>
-    public static bool IsProxiedPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/media");
+    public static bool IsProxiedPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments(PartyHubPath);
 
     public static IServiceCollection AddApiProxy(this IServiceCollection services)
     {
@@ -86,6 +93,15 @@ public static class ApiProxy
         endpoints.MapReverseProxy(proxy => proxy.Use(async (context, next) =>
         {
             var route = context.GetReverseProxyFeature().Route.Config;
+            if (route.RouteId == PartyHubRoute && HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("id"))
+            {
+                // A browser cannot add the antiforgery header to a WebSocket, so the hub's GETs must carry the
+                // connection token of a negotiation, which did carry it (no connecting without negotiating).
+                await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Connect to the hub through its negotiate endpoint.",
+                    type: "https://streamingapp.dev/problems/negotiation-required").ExecuteAsync(context);
+                return;
+            }
+
             if (route.Metadata?.ContainsKey(ForUserMetadata) == true)
             {
                 // Page scripts send the token from the page's meta tag; another site cannot read it.

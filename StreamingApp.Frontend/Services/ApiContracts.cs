@@ -71,3 +71,34 @@ public static class CatalogSort
     public const string Newest = "newest";
     public const string Popular = "popular";
 }
+
+/// <summary>A watch party as its members see it (the fields the pages use); times for synchronization are Unix ms on the Api's clock.</summary>
+public sealed record PartyView(
+    string Id, string VideoId, string InviteCode, string ControlMode, PartyPlayback Playback, IReadOnlyList<PartyMember> Members,
+    DateTimeOffset? EndedAt, double ServerTime)
+{
+    public bool HasEnded => EndedAt is not null;
+
+    public PartyMember? Host => Members.FirstOrDefault(member => member.Role == PartyRoles.Host);
+}
+
+/// <summary>At <see cref="AtServerTime"/> the video is at <see cref="PositionSeconds"/>, advancing by <see cref="Rate"/> while playing.</summary>
+public sealed record PartyPlayback(string State, double PositionSeconds, double AtServerTime, double Rate, long Revision);
+
+public sealed record PartyMember(string UserId, string DisplayName, string Role, bool Connected, string Sync);
+
+public static class PartyRoles
+{
+    public const string Host = "host";
+    public const string Cohost = "cohost";
+    public const string Member = "member";
+}
+
+public static class PartyControlModes
+{
+    /// <summary>Only the host and cohosts play, pause and seek.</summary>
+    public const string Host = "host";
+
+    /// <summary>Every member controls playback.</summary>
+    public const string Everyone = "everyone";
+}

@@ -16,7 +16,20 @@ namespace StreamingApp.Api.Tests;
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TemporaryDirectory _data = new("api");
+    private readonly bool _ownsAuth;
     private AuthServer? _auth;
+
+    public ApiFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="sharedAuth">An Auth already running (several Api instances trusting one Auth); <c>null</c> starts one for this Api.</param>
+    protected ApiFactory(AuthServer? sharedAuth)
+    {
+        _auth = sharedAuth;
+        _ownsAuth = sharedAuth is null;
+    }
 
     public string DataDirectory => _data.Path;
 
@@ -27,7 +40,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The address every request appears to come from (the Api sees no real network in-process).</summary>
     public IPAddress RemoteAddress { get; set; } = IPAddress.Parse("198.51.100.10");
 
-    public virtual async ValueTask InitializeAsync() => _auth = await AuthServer.StartAsync();
+    public virtual async ValueTask InitializeAsync() => _auth ??= await AuthServer.StartAsync();
 
     /// <summary>Settings on top of the defaults, for derived factories.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -67,7 +80,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_auth is not null)
+        if (_ownsAuth && _auth is not null)
         {
             await _auth.DisposeAsync();
         }

@@ -9,11 +9,11 @@ public sealed class ApplicationModelTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Without_a_container_runtime_there_is_no_database_resource_and_nothing_waits()
+    public async Task Without_a_container_runtime_there_is_no_database_or_redis_resource_and_nothing_waits()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.StreamingApp_AppHost>(["--StreamingApp:Containers=off"], Cancellation);
 
-        Assert.DoesNotContain(builder.Resources, resource => resource.Name == "mongodb");
+        Assert.DoesNotContain(builder.Resources, resource => resource.Name is "mongodb" or "redis");
         Assert.All(Projects(builder), project => Assert.False(project.TryGetAnnotationsOfType<WaitAnnotation>(out _)));
     }
 
@@ -31,14 +31,31 @@ public sealed class ApplicationModelTests
     }
 
     [Fact]
-    public async Task A_configured_mongodb_connection_string_is_used_and_not_waited_for()
+    public async Task With_a_container_runtime_the_api_waits_for_a_redis_container_as_its_party_backplane()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.StreamingApp_AppHost>(
-            ["--ConnectionStrings:mongodb=mongodb://db.example:27017", "--StreamingApp:Containers=on"], Cancellation);
+            ["--StreamingApp:Containers=on", "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00"], Cancellation);
+
+        var redis = Assert.IsType<RedisResource>(builder.Resources.Single(resource => resource.Name == "redis"));
+        var api = Projects(builder).Single(project => project.Name == "api");
+        Assert.True(api.TryGetAnnotationsOfType<WaitAnnotation>(out var waits));
+        Assert.Contains(waits, wait => wait.Resource == redis);
+        Assert.Contains(api.Annotations.OfType<ResourceRelationshipAnnotation>(), relationship => relationship.Resource == redis);
+        Assert.DoesNotContain(Projects(builder).Where(project => project.Name != "api"), project => project.Annotations.OfType<ResourceRelationshipAnnotation>().Any(relationship => relationship.Resource == redis));
+    }
+
+    [Fact]
+    public async Task Configured_mongodb_and_redis_connection_strings_are_used_and_not_waited_for()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.StreamingApp_AppHost>(
+            ["--ConnectionStrings:mongodb=mongodb://db.example:27017", "--ConnectionStrings:redis=cache.example:6379", "--StreamingApp:Containers=on"], Cancellation);
 
         var mongo = builder.Resources.Single(resource => resource.Name == "mongodb");
+        var redis = builder.Resources.Single(resource => resource.Name == "redis");
         Assert.IsNotType<MongoDBServerResource>(mongo);
+        Assert.IsNotType<RedisResource>(redis);
         Assert.IsAssignableFrom<IResourceWithConnectionString>(mongo);
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(redis);
         Assert.All(Projects(builder), project => Assert.False(project.TryGetAnnotationsOfType<WaitAnnotation>(out _)));
     }
 

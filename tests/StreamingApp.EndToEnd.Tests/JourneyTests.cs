@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace StreamingApp.EndToEnd.Tests;
 
 [Collection(EndToEndCollection.Name)]
-public sealed partial class JourneyTests(EndToEndFixture fixture)
+public sealed class JourneyTests(EndToEndFixture fixture)
 {
     [Fact]
     public async Task A_creator_uploads_a_clip_that_plays_resumes_gets_featured_and_can_be_blocked_by_country()
@@ -26,20 +25,7 @@ public sealed partial class JourneyTests(EndToEndFixture fixture)
 
         // The creator describes the video, uploads the clip and watches processing finish.
         await creator.SignInAsync(creatorEmail);
-        await creator.ClickAsync("[data-testid=nav-upload]");
-        await creator.FillAsync("[data-testid=video-title]", title);
-        await creator.SelectOptionAsync("#video-genre", "Documentary");
-        await creator.FillAsync("#video-year", "2025");
-        await creator.FillAsync("#video-tags", "test, pattern");
-        await creator.ScreenshotAsync("upload-describe");
-        await creator.ClickAsync("[data-testid=create-video]");
-        await creator.WaitForURLAsync(UploadPage());
-        var videoId = UploadPage().Match(creator.Url).Groups[1].Value;
-        await creator.SetInputFilesAsync("[data-testid=upload-file]", fixture.ClipPath);
-        await creator.WaitForSelectorAsync("[data-testid=processing][data-status=processing]", new() { State = WaitForSelectorState.Attached });
-        await creator.ScreenshotAsync("upload-processing");
-        await creator.WaitForSelectorAsync("[data-testid=processing][data-status=ready]", new() { Timeout = 180_000 });
-        await creator.ScreenshotAsync("upload-ready");
+        var videoId = await creator.UploadVideoAsync(fixture.ClipPath, title, screenshots: true);
 
         // It plays: time advances and hls.js has chosen a quality level.
         await creator.ClickAsync("[data-testid=watch-link]");
@@ -130,7 +116,4 @@ public sealed partial class JourneyTests(EndToEndFixture fixture)
         await page.GotoAsync("account/login");
         await page.ScreenshotAsync("sign-in");
     }
-
-    [GeneratedRegex(@"/upload/([0-9a-f]{32})$")]
-    private static partial Regex UploadPage();
 }

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace StreamingApp.EndToEnd.Tests;
 
 /// <summary>What people do on the web UI, step by step, as Playwright actions.</summary>
-public static class Site
+public static partial class Site
 {
     public const string Password = "a long and unusual passphrase";
 
@@ -40,6 +42,31 @@ public static class Site
         await page.WaitForSelectorAsync("[data-testid=account-menu]");
     }
 
+    /// <summary>
+    /// On the upload pages (as a creator or admin): describes a video, uploads <paramref name="clipPath"/> and waits
+    /// until processing has finished; the video's id. <paramref name="screenshots"/> records each step.
+    /// </summary>
+    public static async Task<string> UploadVideoAsync(this IPage page, string clipPath, string title, bool screenshots = false)
+    {
+        await page.ClickAsync("[data-testid=nav-upload]");
+        await page.FillAsync("[data-testid=video-title]", title);
+        await page.SelectOptionAsync("#video-genre", "Documentary");
+        await page.FillAsync("#video-year", "2025");
+        await page.FillAsync("#video-tags", "test, pattern");
+        await Step("upload-describe");
+        await page.ClickAsync("[data-testid=create-video]");
+        await page.WaitForURLAsync(UploadPage());
+        var videoId = UploadPage().Match(page.Url).Groups[1].Value;
+        await page.SetInputFilesAsync("[data-testid=upload-file]", clipPath);
+        await page.WaitForSelectorAsync("[data-testid=processing][data-status=processing]", new() { State = WaitForSelectorState.Attached });
+        await Step("upload-processing");
+        await page.WaitForSelectorAsync("[data-testid=processing][data-status=ready]", new() { Timeout = 180_000 });
+        await Step("upload-ready");
+        return videoId;
+
+        Task Step(string name) => screenshots ? page.ScreenshotAsync(name) : Task.CompletedTask;
+    }
+
     /// <summary>Waits until the page's video has played past <paramref name="seconds"/>.</summary>
     public static async Task WaitForPlaybackPastAsync(this IPage page, double seconds, int timeoutMs = 60_000) =>
         await page.WaitForFunctionAsync(
@@ -48,4 +75,7 @@ public static class Site
 
     public static async Task<double> CurrentTimeAsync(this IPage page) =>
         await page.EvaluateAsync<double>("() => document.querySelector('[data-player] video').currentTime");
+
+    [GeneratedRegex(@"/upload/([0-9a-f]{32})$")]
+    private static partial Regex UploadPage();
 }

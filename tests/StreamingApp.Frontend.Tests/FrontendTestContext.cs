@@ -12,6 +12,7 @@ public abstract class FrontendTestContext : BunitContext
     {
         Services.AddSingleton(new CatalogClient(new HttpClient(Api) { BaseAddress = new Uri("http://api") }));
         Services.AddSingleton(new StudioClient(new HttpClient(Api) { BaseAddress = new Uri("http://api") }));
+        Services.AddSingleton(new PartyClient(new HttpClient(Api) { BaseAddress = new Uri("http://api") }));
         Services.AddSingleton(new AuthClient(new HttpClient(Api) { BaseAddress = new Uri("http://auth") }));
     }
 

@@ -76,6 +76,30 @@ public sealed class SessionAndProxyTests(FrontendFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_party_hub_is_proxied_only_after_a_negotiation_that_carried_the_antiforgery_header()
+    {
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = await factory.SignedInClientAsync(Roles.Viewer);
+        var token = FrontendFactory.MetaToken(await client.GetStringAsync("/account/forgot-password", Cancellation));
+
+        using var visitor = await anonymous.PostAsync("/hubs/party/negotiate?negotiateVersion=1", null, Cancellation);
+        using var withoutHeader = await client.PostAsync("/hubs/party/negotiate?negotiateVersion=1", null, Cancellation);
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/party/negotiate?negotiateVersion=1") { Headers = { { "X-CSRF-TOKEN", token } } };
+        using var negotiated = await client.SendAsync(negotiate, Cancellation);
+        // A WebSocket (or event stream) without the connection token of a negotiation would skip the header check.
+        using var skipped = await client.GetAsync("/hubs/party", Cancellation);
+        using var connection = await client.GetAsync("/hubs/party?id=connection-token", Cancellation);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, visitor.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutHeader.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
+        Assert.Contains("negotiation-required", await skipped.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        // Forwarded to the Api, which this test does not run.
+        Assert.Equal(HttpStatusCode.BadGateway, negotiated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, connection.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_needs_the_form_token_and_ends_the_session_at_auth()
     {
         using var client = await factory.SignedInClientAsync(Roles.Viewer);

@@ -1,8 +1,10 @@
-// Starts the scripted parts of a page (player, uploader, live processing status) and stops them when the page goes
-// away, also across Blazor's enhanced navigations, which swap page content without reloading the document. One
-// registry for the whole document, shared by every entry script that imports this module.
+// Starts the scripted parts of a page (player, watch party, uploader, live processing status) and stops them when the
+// page goes away, also across Blazor's enhanced navigations, which swap page content without reloading the document.
+// One registry for the whole document, shared by every entry script that imports this module.
 const components = [
-    { selector: '[data-player]', load: () => import('./player.js') },
+    // A watch party's player is mounted by the party, which drives it.
+    { selector: '[data-player]:not([data-party-player])', load: () => import('./player.js') },
+    { selector: '[data-party]', load: () => import('./party.js') },
     { selector: '[data-upload]', load: () => import('./upload.js') },
     { selector: '[data-video-status]', load: () => import('./video-status.js') },
 ];

@@ -2,7 +2,12 @@
 // previews, keyboard control and errors explained in words. Fast start: hls.js begins with the lowest rendition
 // (listed first by the Api), the script is preloaded by the page, and every media listener is registered before the
 // video element is inserted, so no early event is missed.
+//
+// A watch party mounts the same player with a `control` object: play, pause and seeks from the controls, the keyboard
+// and the seek bar go to the party (which applies them to every member's player at once) instead of to the video,
+// and nothing starts playing on its own.
 import { apiFetch, getJson } from './api.js';
+import { loadScript } from './load-script.js';
 import { cloudFrontQuery, withQuery } from './media-urls.js';
 import { cueAt, parseStoryboard } from './storyboard.js';
 import { actionForKey, focusedKind, stepPosition, stepVolume } from './player-keys.js';
@@ -11,23 +16,6 @@ const reportIntervalMs = 10_000;
 const maxNetworkRetries = 3;
 /** Fresh URLs are fetched at most this often: a refusal right after a refresh is not an expiry. */
 const minRefreshIntervalMs = 30_000;
-
-let hlsLoading = null;
-
-function loadHls(src) {
-    hlsLoading ??= new Promise((resolve, reject) => {
-        if (window.Hls) {
-            resolve(window.Hls);
-            return;
-        }
-        const script = document.createElement('script');
-        script.src = src;
-        script.addEventListener('load', () => resolve(window.Hls));
-        script.addEventListener('error', () => reject(new Error('The player library could not be loaded.')));
-        document.head.append(script);
-    });
-    return hlsLoading;
-}
 
 function formatTime(value) {
     if (!Number.isFinite(value) || value < 0) {
@@ -40,7 +28,11 @@ function formatTime(value) {
     return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-export function mount(root) {
+/**
+ * @param {HTMLElement} root the player's markup
+ * @param {{ toggle(): void, seek(position: number): void } | null} control a watch party's hooks, or null to play alone
+ */
+export function mount(root, control = null) {
     const $ = selector => root.querySelector(selector);
     const ui = {
         stage: $('.player-stage'),
@@ -140,7 +132,9 @@ export function mount(root) {
     }
 
     function togglePlay() {
-        if (video.paused || video.ended) {
+        if (control) {
+            control.toggle();
+        } else if (video.paused || video.ended) {
             video.play().catch(() => renderPlaying());
         } else {
             video.pause();
@@ -148,6 +142,10 @@ export function mount(root) {
     }
 
     function seekTo(position) {
+        if (control) {
+            control.seek(position);
+            return;
+        }
         video.currentTime = position;
         renderTime();
     }
@@ -196,7 +194,20 @@ export function mount(root) {
     listen(ui.play, 'click', togglePlay);
     listen(ui.seek, 'pointerdown', () => { state.seeking = true; });
     listen(ui.seek, 'pointerup', () => { state.seeking = false; });
-    listen(ui.seek, 'input', () => seekTo(Number(ui.seek.value)));
+    // Alone, the video follows the bar while it is dragged; in a party only the released position becomes a command.
+    listen(ui.seek, 'input', () => {
+        if (control) {
+            ui.time.textContent = `${formatTime(Number(ui.seek.value))} / ${formatTime(duration())}`;
+        } else {
+            seekTo(Number(ui.seek.value));
+        }
+    });
+    listen(ui.seek, 'change', () => {
+        if (control) {
+            state.seeking = false;
+            seekTo(Number(ui.seek.value));
+        }
+    });
     listen(ui.mute, 'click', () => {
         video.muted = !video.muted;
         announce(video.muted ? 'Muted' : 'Sound on');
@@ -290,7 +301,9 @@ export function mount(root) {
         });
         hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
             renderLevels(data.levels);
-            video.play().catch(() => renderPlaying());
+            if (!control) {
+                video.play().catch(() => renderPlaying());
+            }
         });
         hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => {
             root.dataset.level = String(data.level);
@@ -375,9 +388,9 @@ export function mount(root) {
     async function start() {
         const startPosition = Number(root.dataset.start) || 0;
         try {
-            state.Hls = await loadHls(root.dataset.hlsScript);
-        } catch (error) {
-            showError(error.message, true);
+            state.Hls = await loadScript(root.dataset.hlsScript, 'Hls');
+        } catch {
+            showError('The player library could not be loaded.', true);
             return;
         }
         if (state.Hls.isSupported()) {
@@ -386,7 +399,9 @@ export function mount(root) {
             // Native HLS (Safari): Api-signed playlists already carry their query on every URI.
             listen(video, 'loadedmetadata', () => { video.currentTime = startPosition; }, { once: true });
             video.src = state.source;
-            video.play().catch(() => renderPlaying());
+            if (!control) {
+                video.play().catch(() => renderPlaying());
+            }
         } else {
             showError('This browser cannot play adaptive video. Try a current version of Chrome, Edge, Firefox or Safari.');
         }
