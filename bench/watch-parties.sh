@@ -15,7 +15,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
-# shellcheck source=../scripts/prerequisites.sh
+# shellcheck source=scripts/prerequisites.sh
 source "$REPO_DIR/scripts/prerequisites.sh"
 
 export CLIENTS="${CLIENTS:-500}" COMMANDS="${COMMANDS:-100}" WARMUP="${WARMUP:-10}" \

@@ -15,10 +15,6 @@ export const syncSettings = Object.freeze({
     maxNudge: 0.08,
     /** A player within this of the group counts as in sync. */
     inSyncMs: 100,
-    /** How long after a scheduled start a player's lateness is measured (it has settled into playing by then). */
-    startMeasureMs: 400,
-    /** The most a play is prepared ahead to make up for a slow start. */
-    maxStartLagMs: 500,
 });
 
 /**
@@ -99,20 +95,6 @@ export function correction(driftMs, groupRate, settings = syncSettings) {
     }
     const nudge = Math.min(settings.maxNudge, (size / 1000) * settings.nudgePerSecond);
     return { action: 'nudge', playbackRate: groupRate * (driftMs > 0 ? 1 - nudge : 1 + nudge) };
-}
-
-/**
- * How late this player really starts after a scheduled play, learned from each start: `compensationMs` is how far
- * ahead of the group's position it was prepared, `driftMs` how far off it was once playing. The next play is
- * prepared that far ahead, so it starts on time; half of each new measurement counts, as start-up times vary.
- */
-export function nextStartLag(previousMs, compensationMs, driftMs, settings = syncSettings) {
-    const measured = compensationMs - driftMs;
-    if (measured > settings.maxStartLagMs) {
-        // A start that stalled says nothing about start-up time.
-        return previousMs;
-    }
-    return Math.max(0, (previousMs + measured) / 2);
 }
 
 /**

@@ -6,7 +6,7 @@ import { loadScript } from './load-script.js';
 import { mount as mountPlayer } from './player.js';
 import {
     ClockSync, applyMembers, canControl, canKick, controlLabel, correction, isModerator, isNewer, markDeleted, mergeMessages,
-    messageProblem, nextStartLag, positionAt, roleNames, syncLabel, syncSettings, syncStatus,
+    messageProblem, positionAt, roleNames, syncLabel, syncSettings, syncStatus,
 } from './party-sync.js';
 
 const hubPath = '/hubs/party';
@@ -69,9 +69,6 @@ export function mount(root) {
         readyReport: null,
         seekLeadMs: 150,
         seekStartedAt: 0,
-        startLagMs: 0,
-        /** A start from pause being measured: its revision and how far ahead it was prepared. */
-        measuring: null,
         blocked: false,
         renderedAsModerator: false,
     };
@@ -136,8 +133,7 @@ export function mount(root) {
         clearTimeout(state.applyTimer);
         const delay = playback.atServerTime - serverNow();
         if (playback.state === 'playing' && delay > 0 && video.paused) {
-            // Ahead by this player's usual start-up time, so that it is on the group's position once it moves.
-            seekIfOff(playback.positionSeconds + (state.startLagMs / 1000) * playback.rate, 20);
+            seekIfOff(playback.positionSeconds, 50);
         }
         state.applyTimer = setTimeout(() => apply(playback), Math.max(0, delay));
     }
@@ -150,9 +146,6 @@ export function mount(root) {
         video.playbackRate = playback.rate;
         if (playback.state === 'playing') {
             const target = positionAt(playback, serverNow(), duration());
-            state.measuring = video.paused && !video.seeking
-                ? { revision: playback.revision, compensationMs: (video.currentTime - target) * 1000 }
-                : null;
             seekIfOff(target + (state.seekLeadMs / 1000) * playback.rate, syncSettings.seekThresholdMs, target);
             play();
         } else {
@@ -198,16 +191,9 @@ export function mount(root) {
         if (started && video.paused && !video.seeking && !state.blocked) {
             play();
         }
-        const measuringStart = state.measuring?.revision === playback.revision;
-        if (measuringStart && serverNow() < playback.atServerTime + syncSettings.startMeasureMs) {
-            // Left alone until it has settled into playing: then its drift is its start-up time, learned for next time.
-        } else if (started && !video.paused && !video.seeking && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) {
+        if (started && !video.paused && !video.seeking && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) {
             const target = positionAt(playback, serverNow(), duration());
             state.driftMs = (video.currentTime - target) * 1000;
-            if (measuringStart) {
-                state.startLagMs = nextStartLag(state.startLagMs, state.measuring.compensationMs, state.driftMs);
-                state.measuring = null;
-            }
             const fix = correction(state.driftMs, playback.rate);
             if (fix.action === 'seek') {
                 seekIfOff(target + (state.seekLeadMs / 1000) * playback.rate, 0);

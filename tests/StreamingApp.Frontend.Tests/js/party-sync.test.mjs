@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
     ClockSync, applyMembers, canControl, canKick, controlLabel, correction, isNewer, markDeleted, mergeMessages, messageProblem,
-    nextStartLag, positionAt, syncLabel, syncSettings, syncStatus,
+    positionAt, syncLabel, syncSettings, syncStatus,
 } from '../../../StreamingApp.Frontend/wwwroot/js/party-sync.js';
 
 test('the clock offset comes from the lowest-delay pings, not from the queued ones', () => {
@@ -70,20 +70,6 @@ test('drift within the dead band is left alone, a larger one nudges the rate, be
 
     assert.deepEqual(correction(syncSettings.seekThresholdMs, 1), { action: 'seek', playbackRate: 1 });
     assert.deepEqual(correction(-5000, 1), { action: 'seek', playbackRate: 1 });
-});
-
-test('a player learns how late it starts and prepares the next play that far ahead, ignoring stalled starts', () => {
-    // Not prepared, 120 ms behind once playing: it starts 120 ms late; half of it counts at first.
-    const first = nextStartLag(0, 0, -120);
-    assert.equal(first, 60);
-    // Prepared 60 ms ahead and still 60 ms behind: the start took 120 ms again.
-    assert.equal(nextStartLag(first, 60, -60), 90);
-    // Prepared 90 ms ahead and 30 ms ahead once playing: it took 60 ms this time.
-    assert.equal(nextStartLag(90, 90, 30), 75);
-    // Ahead without preparation (a fast start): never prepared behind the group.
-    assert.equal(nextStartLag(10, 0, 80), 0);
-    // A start that stalled for two seconds is not a start-up time.
-    assert.equal(nextStartLag(75, 0, -2000), 75);
 });
 
 test('the sync indicator says whom the group waits for, when this player is behind, and otherwise in sync', () => {
