@@ -26,7 +26,7 @@ MEDIA_CONNECTIONS="${MEDIA_CONNECTIONS:-16}"
 CATALOG_CONNECTIONS="${CATALOG_CONNECTIONS:-50}"
 CLIP_SECONDS="${CLIP_SECONDS:-30}"
 CATALOG_VIDEOS="${CATALOG_VIDEOS:-120}"
-POLL_SECONDS=0.15
+POLL_SECONDS=0.25
 WRK_TIMEOUT=10s
 RANGE_BYTES=1048576
 
@@ -187,10 +187,14 @@ CLIP_BYTES="$(stat -c %s "$CLIP")"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Auth and the Api as real processes. The Api runs ffmpeg/ffprobe through wrappers that record each command line
-# (arguments separated by \037, one command a line), run the real tool and record its start and end (nanoseconds,
-# and whether it was the ladder): the reference replays exactly these commands, and the times tell the Api's own
-# share of the wall time from the tools' share.
+# (arguments separated by \037, one command a line), run the real tool and record its start and end (nanoseconds),
+# whether it was the ladder, and the CPU seconds it used: the reference replays exactly these commands, and the times
+# tell the Api's own share of the wall time from the tools' share.
 
+# The user + system CPU seconds of a shell's children, from the second line of its `times` output ("0m1.5s 0m0.2s").
+# shellcheck disable=SC2016 # an awk program, expanded by awk
+CHILD_CPU='NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2]}'
+export CHILD_CPU
 for tool in ffmpeg ffprobe; do
   real="$FFMPEG"
   [[ $tool == ffprobe ]] && real="$FFPROBE"
@@ -201,7 +205,10 @@ case " \$* " in *" -var_stream_map "*) kind=ladder ;; *) kind=other ;; esac
 start=\$(date +%s%N)
 '$real' "\$@"
 status=\$?
-printf '%s %s %s\\n' "\$start" "\$(date +%s%N)" "\$kind" >>'$WORK/tool-times.log'
+end=\$(date +%s%N)
+times >"$WORK/tools/times.\$\$"
+printf '%s %s %s %s\\n' "\$start" "\$end" "\$kind" "\$(awk "\$CHILD_CPU" "$WORK/tools/times.\$\$")" >>'$WORK/tool-times.log'
+rm -f "$WORK/tools/times.\$\$"
 exit \$status
 EOF
   chmod +x "$WORK/tools/$tool"
@@ -253,6 +260,9 @@ CREATOR_TOKEN="$(json_post "$AUTH_URL/api/auth/login" \
   "$(jq -nc --arg e "$CREATOR_EMAIL" --arg p "$CREATOR_PASSWORD" '{email: $e, password: $p}')" | jq -r .accessToken)"
 AUTHZ="Authorization: Bearer $CREATOR_TOKEN"
 
+# A pipe nothing is ever written to: reading it with a timeout waits without starting a process.
+exec {PAUSE_FD}<> <(:)
+
 # upload_and_wait <title>: creates a video, streams the clip with PUT /api/videos/{id}/source and polls the video
 # every POLL_SECONDS until it is ready. Sets VIDEO_ID, PUT_US (PUT until its 202) and READY_US (PUT start until
 # ready is seen). Creating the catalog entry happens before the clock starts.
@@ -270,7 +280,8 @@ upload_and_wait() {
     [[ $status == ready ]] && break
     [[ $status == failed ]] && die "processing of $VIDEO_ID failed: $body"
     ((SECONDS < deadline)) || die "video $VIDEO_ID was not ready after 30 minutes: $body"
-    sleep "$POLL_SECONDS"
+    # A builtin wait (no process per poll): the polling should take as little CPU from the encoder as it can.
+    read -rt "$POLL_SECONDS" -u "$PAUSE_FD" || true
   done
   READY_US=$(($(now_us) - start))
   PUT_US=$((put_done - start))
@@ -343,10 +354,17 @@ run_reference() {
   start=$(now_us)
   for ((index = 0; index < REFERENCE_COMMANDS; index++)); do
     mapfile -d '' -t command <"$WORK/reference/commands/$index"
+    # `times` in this shell: its children's CPU so far, read before and after the ladder.
+    times >"$WORK/times.before"
     t0=$(now_us)
     "${command[@]}" >/dev/null 2>"$WORK/logs/reference.log" || die "reference command $index failed"
     t1=$(now_us)
-    [[ $index == "$LADDER_INDEX" ]] && REF_LADDER_US=$((t1 - t0))
+    times >"$WORK/times.after"
+    if [[ $index == "$LADDER_INDEX" ]]; then
+      REF_LADDER_US=$((t1 - t0))
+      REF_LADDER_CPU_S="$(awk -v before="$(awk "$CHILD_CPU" "$WORK/times.before")" \
+        -v after="$(awk "$CHILD_CPU" "$WORK/times.after")" 'BEGIN {print after - before}')"
+    fi
   done
   REF_ALL_US=$(($(now_us) - start))
   REF_SEGMENTS="$(find "$REF_RUN/out" -name '*.m4s' | wc -l)"
@@ -361,6 +379,7 @@ run_api_upload() {
   API_CPU_S="$(awk -v t=$(($(cpu_ticks "$API_PID") - before)) -v hz="$CLK_TCK" 'BEGIN {print t / hz}')"
   API_TOOLS_S="$(awk '{s += ($2 - $1) / 1e9} END {print s + 0}' "$WORK/tool-times.log")"
   API_LADDER_S="$(awk '$3 == "ladder" {s += ($2 - $1) / 1e9} END {print s + 0}' "$WORK/tool-times.log")"
+  API_LADDER_CPU_S="$(awk '$3 == "ladder" {s += $4} END {print s + 0}' "$WORK/tool-times.log")"
   map_commands "$WORK/commands.log" "$WORK/reference/round"
   diff -r "$WORK/reference/commands" "$WORK/reference/round" >/dev/null \
     || die "the worker ran other commands in round $1 than in the warm-up"
@@ -379,17 +398,19 @@ for ((round = 1; round <= TRANSCODE_ROUNDS; round++)); do
       record transcode.tools_s "$round" api "$API_TOOLS_S"
       record transcode.ladder_s "$round" api "$API_LADDER_S"
       record transcode.cpu_s "$round" api "$API_CPU_S"
+      record transcode.ladder_cpu_s "$round" api "$API_LADDER_CPU_S"
     else
       run_reference
       record transcode.ready_s "$round" ladder "$(awk -v u="$REF_LADDER_US" 'BEGIN {print u / 1e6}')"
       record transcode.ready_s "$round" all "$(awk -v u="$REF_ALL_US" 'BEGIN {print u / 1e6}')"
+      record transcode.ladder_cpu_s "$round" bare "$REF_LADDER_CPU_S"
     fi
   done
   [[ $REF_SEGMENTS == "$API_SEGMENTS" ]] || die "the reference wrote $REF_SEGMENTS segments, the Api $API_SEGMENTS"
-  printf '    round %d: Api %s s (PUT %s s; its tool commands %s s, the ladder %s s; CPU of the Api process itself %s s) | bare: ladder %s s, all commands %s s\n' \
+  printf '    round %d: Api %s s (PUT %s s; its tool commands %s s; the ladder %s s using %s CPU s; the Api process itself %s CPU s) | bare: ladder %s s using %s CPU s, all commands %s s\n' \
     "$round" "$(last_of transcode.ready_s api %.2f)" "$(last_of transcode.put_s api %.2f)" "$(last_of transcode.tools_s api %.2f)" \
-    "$(last_of transcode.ladder_s api %.2f)" "$(last_of transcode.cpu_s api %.2f)" "$(last_of transcode.ready_s ladder %.2f)" \
-    "$(last_of transcode.ready_s all %.2f)"
+    "$(last_of transcode.ladder_s api %.2f)" "$(last_of transcode.ladder_cpu_s api %.1f)" "$(last_of transcode.cpu_s api %.2f)" \
+    "$(last_of transcode.ready_s ladder %.2f)" "$(last_of transcode.ladder_cpu_s bare %.1f)" "$(last_of transcode.ready_s all %.2f)"
 done
 LOAD_TRANSCODE_END="$(load_average)"
 
@@ -640,12 +661,13 @@ for name in range segments; do
     "$(fmt "$(ratio_of "media.$name.mbps" bare nginx)" '%.2f')" \
     "$(fmt "$(ratio_of "media.$name.mbps" api bare)" '%.2f')" "$(fmt "$(ratio_of "media.$name.cpu_s_per_gb" api bare)" '%.2f')"
 done
-printf '  transcode    Api upload->ready %s s: the PUT until 202 %s s, its tool commands %s s (the ladder %s s), CPU of the Api process itself %s s\n' \
+printf '  transcode    Api upload->ready %s s: the PUT until 202 %s s, its tool commands %s s (the ladder %s s, %s CPU s), the Api process itself %s CPU s\n' \
   "$(fmt "$(median_of transcode.ready_s api)" '%.2f')" "$(fmt "$(median_of transcode.put_s api)" '%.2f')" \
   "$(fmt "$(median_of transcode.tools_s api)" '%.2f')" "$(fmt "$(median_of transcode.ladder_s api)" '%.2f')" \
-  "$(fmt "$(median_of transcode.cpu_s api)" '%.2f')"
-printf '  transcode    bare: the ladder command %s s, all %s distinct tool commands %s s\n' \
-  "$(fmt "$(median_of transcode.ready_s ladder)" '%.2f')" "$REFERENCE_COMMANDS" "$(fmt "$(median_of transcode.ready_s all)" '%.2f')"
+  "$(fmt "$(median_of transcode.ladder_cpu_s api)" '%.1f')" "$(fmt "$(median_of transcode.cpu_s api)" '%.2f')"
+printf '  transcode    bare: the ladder command %s s (%s CPU s), all %s distinct tool commands %s s\n' \
+  "$(fmt "$(median_of transcode.ready_s ladder)" '%.2f')" "$(fmt "$(median_of transcode.ladder_cpu_s bare)" '%.1f')" \
+  "$REFERENCE_COMMANDS" "$(fmt "$(median_of transcode.ready_s all)" '%.2f')"
 for subject in api bare uncached; do
   printf '  catalog      %-8s req/s %s | p99 ms %s | CPU us/request %s\n' "$subject" \
     "$(fmt "$(median_of catalog.rps "$subject")" '%.0f')" "$(fmt "$(median_of catalog.p99_ms "$subject")" '%.1f')" \
