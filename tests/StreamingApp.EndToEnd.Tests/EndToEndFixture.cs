@@ -83,7 +83,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
             BaseURL = FrontendUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous: on a loaded CI machine a server-rendered page behind three services can take tens of seconds.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         // Browser-side problems (script errors, refused requests) end up in the test output of a failing test.
         page.Console += (_, message) =>
