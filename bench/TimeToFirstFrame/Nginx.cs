@@ -95,7 +95,8 @@ internal sealed class Nginx : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            // The whole tree: killing only the master would leave its worker processes running.
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
